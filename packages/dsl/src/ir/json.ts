@@ -1,0 +1,25 @@
+/** A JSON value as it appears in ASL: the only kind of data the IR holds. */
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json }
+
+export type JsonObject = { readonly [key: string]: Json }
+
+/** Deep-freezes a plain JSON-like value so that no IR node can change after creation. */
+export function freeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) freeze(child)
+    Object.freeze(value)
+  }
+  return value
+}
+
+/** Drops keys whose value is `undefined`, so optional fields never appear as `undefined` in the IR. */
+export function compact<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {}
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = field
+  return out as T
+}
+
+/** Creates an IR node: optional fields left `undefined` are dropped and the node is frozen. */
+export function createNode<T extends { readonly kind: string }>(fields: T): T {
+  return freeze(compact(fields))
+}
