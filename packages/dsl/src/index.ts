@@ -1,1 +1,35 @@
 export * from './ir/index.js'
+export { workflow, type, type Workflow, type WorkflowBuilder, type WorkflowOptions } from './workflow.js'
+export { Flow, Ended } from './flow/flow.js'
+export type * from './flow/specs.js'
+export type { ContextObject, ErrorOutput, Scope, ResultScope, ErrorScope, ItemScope, Field } from './flow/scope.js'
+export { DslError, isExpr, type Expr } from './expr/expr.js'
+export { accessor, rawPath, type Accessor, type PathRoot } from './expr/path.js'
+export { jsonata } from './expr/jsonata.js'
+export { States, type IntrinsicName } from './expr/intrinsics.js'
+export {
+  and,
+  condition,
+  eq,
+  ge,
+  gt,
+  isBoolean,
+  isNull,
+  isNumeric,
+  isPresent,
+  isString,
+  isTimestamp,
+  le,
+  lt,
+  matches,
+  not,
+  or,
+  timestamp,
+  type ComparisonType,
+  type Condition,
+} from './expr/conditions.js'
+export { renderPayload, type Payload, type Resolve } from './expr/payload.js'
+export { isResourceRef, resourceRef, type ResourceRef } from './expr/resource-ref.js'
+export { createIntegration, isIntegration, type Integration } from './integrations/integration.js'
+export { lambdaFunction, lambdaInvoke, type LambdaInvokeOptions, type LambdaInvokeResult } from './integrations/lambda-invoke.js'
+export { awsSdk } from './integrations/aws-sdk.js'

@@ -12,14 +12,19 @@ export function freeze<T>(value: T): T {
   return value
 }
 
+type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[keyof T]
+
+/** `T` with its optional fields also accepting `undefined`: what a builder has before compacting. */
+export type Loose<T> = T extends unknown ? Omit<T, OptionalKeys<T>> & { [K in OptionalKeys<T>]?: T[K] | undefined } : never
+
 /** Drops keys whose value is `undefined`, so optional fields never appear as `undefined` in the IR. */
-export function compact<T extends object>(value: T): T {
+export function compact<T extends object>(value: Loose<T>): T {
   const out: Record<string, unknown> = {}
   for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = field
   return out as T
 }
 
 /** Creates an IR node: optional fields left `undefined` are dropped and the node is frozen. */
-export function createNode<T extends { readonly kind: string }>(fields: T): T {
-  return freeze(compact(fields))
+export function createNode<T extends { readonly kind: string }>(fields: Loose<T>): T {
+  return freeze(compact<T>(fields))
 }

@@ -1,0 +1,118 @@
+import { DslError, EXPR, type Expr, type ExprNode, type RenderContext } from './expr.js'
+
+/** Where a path starts: the state's input, its result, the context object, an error output or a variable. */
+export type PathRoot =
+  | { readonly kind: 'input' }
+  | { readonly kind: 'result' }
+  | { readonly kind: 'context' }
+  | { readonly kind: 'errorOutput' }
+  | { readonly kind: 'variable'; readonly name: string }
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+class PathNode implements ExprNode {
+  constructor(
+    readonly root: PathRoot,
+    readonly segments: readonly (string | number)[],
+  ) {}
+
+  toJsonPath(ctx: RenderContext): string {
+    const root = this.jsonPathRoot(ctx)
+    return root + this.segments.map((segment) => jsonPathSegment(segment)).join('')
+  }
+
+  toJsonata(ctx: RenderContext): string {
+    const root = this.jsonataRoot(ctx)
+    return root + this.segments.map((segment) => jsonataSegment(segment)).join('')
+  }
+
+  private jsonPathRoot(ctx: RenderContext): string {
+    switch (this.root.kind) {
+      case 'context':
+        return '$$'
+      case 'variable':
+        return `$${this.root.name}`
+      case 'input':
+        if (ctx.role === 'result') {
+          throw new DslError(
+            'a JSONPath result field cannot read the state input',
+            ctx.at,
+            'in JSONPath, `$` here is the result: use $.result, or make the state JSONata to read $states.input',
+          )
+        }
+        return '$'
+      case 'result':
+      case 'errorOutput':
+        if (ctx.role !== 'result') {
+          throw new DslError(`the ${this.root.kind} is not available in this field`, ctx.at)
+        }
+        return '$'
+    }
+  }
+
+  private jsonataRoot(ctx: RenderContext): string {
+    switch (this.root.kind) {
+      case 'context':
+        return '$states.context'
+      case 'variable':
+        return `$${this.root.name}`
+      case 'input':
+        return '$states.input'
+      case 'errorOutput':
+        return '$states.errorOutput'
+      case 'result':
+        if (ctx.role !== 'result') throw new DslError('the result is not available before the state has run', ctx.at)
+        return '$states.result'
+    }
+  }
+}
+
+function jsonPathSegment(segment: string | number): string {
+  if (typeof segment === 'number') return `[${segment}]`
+  return IDENTIFIER.test(segment) ? `.${segment}` : `['${segment.replace(/'/g, "\\'")}']`
+}
+
+function jsonataSegment(segment: string | number): string {
+  if (typeof segment === 'number') return `[${segment}]`
+  return IDENTIFIER.test(segment) ? `.${segment}` : `.\`${segment}\``
+}
+
+type FieldsOf<T> = 0 extends 1 & T
+  ? { readonly [key: string]: Accessor<any> }
+  : [T] extends [readonly (infer E)[]]
+    ? { readonly [index: number]: Accessor<E> }
+    : [T] extends [Record<string, unknown>]
+      ? { readonly [K in keyof T & string]-?: Accessor<T[K]> }
+      : [T] extends [object]
+        ? { readonly [K in keyof T & string]-?: Accessor<T[K]> }
+        : unknown
+
+/**
+ * A typed reference to a value in the state's data: `$.input.order.id`. Reading a field that
+ * the type does not have is a TypeScript error, so a misspelt name never reaches AWS.
+ */
+export type Accessor<T> = Expr<T> & FieldsOf<NonNullable<T>>
+
+/** Makes a typed accessor that builds a longer path for every field read from it. */
+export function accessor<T>(root: PathRoot, segments: readonly (string | number)[] = []): Accessor<T> {
+  const node = new PathNode(root, segments)
+  return new Proxy(Object.freeze({ [EXPR]: node }), {
+    get(target, key) {
+      if (typeof key === 'symbol') return key === EXPR ? target[EXPR] : undefined
+      const index = /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key
+      return accessor(root, [...segments, index])
+    },
+  }) as unknown as Accessor<T>
+}
+
+/** A path written by hand, for what the types do not describe: `path<number>('$.items[0].qty')`. */
+export function rawPath<T = unknown>(jsonPath: string): Expr<T> {
+  return Object.freeze({
+    [EXPR]: {
+      toJsonPath: () => jsonPath,
+      toJsonata: (ctx: RenderContext) => {
+        throw new DslError(`the JSONPath path ${jsonPath} cannot be used in a JSONata state`, ctx.at, 'use jsonata`...` instead')
+      },
+    },
+  }) as Expr<T>
+}

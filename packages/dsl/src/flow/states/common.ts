@@ -1,0 +1,166 @@
+import { DslError, exprNode, isExpr } from '../../expr/expr.js'
+import { renderObject, renderPayload, type Payload, type PayloadContext } from '../../expr/payload.js'
+import { createNode, type Json, type JsonObject } from '../../ir/json.js'
+import type { CatcherNode, QueryLanguage, RetrierNode } from '../../ir/states.js'
+import type { Flow } from '../flow.js'
+import { emitChain, type Chain, type Continuation, type GraphBuilder } from '../graph.js'
+import { field, type Field } from '../scope.js'
+import type { AnyFlow, CatchSpec, CommonSpec, Dynamic, RetrySpec, Template } from '../specs.js'
+
+/** What a step builder knows about the state it describes. */
+export interface StateEnv {
+  readonly name: string
+  readonly language: QueryLanguage
+  /** Set when the state's language differs from the machine's, so the emitted state says so. */
+  readonly queryLanguage?: QueryLanguage
+  readonly flow: Flow<any, any>
+}
+
+const JSONPATH_ONLY = [
+  'inputPath',
+  'outputPath',
+  'parameters',
+  'resultSelector',
+  'resultPath',
+  'result',
+  'itemsPath',
+] as const
+const JSONATA_ONLY = ['arguments', 'output'] as const
+const COUNTERPART: Record<string, string> = {
+  parameters: 'arguments',
+  arguments: 'parameters',
+  resultSelector: 'output',
+  resultPath: 'output (or assign)',
+  output: 'resultSelector / resultPath / outputPath',
+  inputPath: 'arguments reading $.input',
+  outputPath: 'output',
+  result: 'output',
+}
+
+/** Resolves the state's language and rejects fields the language does not have. */
+export function stateEnv(name: string, spec: CommonSpec, flow: Flow<any, any>): StateEnv {
+  const machine = flow.context.language
+  const language = spec.queryLanguage ?? flow.language
+  if (machine === 'JSONata' && language === 'JSONPath') {
+    throw new DslError(
+      'a JSONPath state cannot sit in a JSONata state machine',
+      `/States/${name}/QueryLanguage`,
+      'write this state in JSONata, or make the machine JSONPath and mark its JSONata states',
+      'SCHEMA_VALIDATION_FAILED',
+    )
+  }
+  const foreign = language === 'JSONata' ? JSONPATH_ONLY : JSONATA_ONLY
+  for (const key of foreign) {
+    if ((spec as Record<string, unknown>)[key] !== undefined) {
+      throw new DslError(
+        `${key} is not a field of a ${language} state`,
+        `/States/${name}/${key[0]!.toUpperCase()}${key.slice(1)}`,
+        `in ${language} use ${COUNTERPART[key] ?? 'the other language'}`,
+        'SCHEMA_VALIDATION_FAILED',
+      )
+    }
+  }
+  return { name, language, flow, ...(language !== machine ? { queryLanguage: language } : {}) }
+}
+
+export function payloadContext(env: StateEnv, out: GraphBuilder, field: string, role: 'input' | 'result' = 'input'): PayloadContext {
+  return { language: env.language, role, at: `${out.path}/${env.name}/${field}`, use: (ref) => out.build.use(ref) }
+}
+
+/** Renders a payload field (Arguments, Output, ...) given as a value or a function of the scope. */
+export function renderField(
+  value: Field<Payload, any> | undefined,
+  env: StateEnv,
+  out: GraphBuilder,
+  name: string,
+  role: 'input' | 'result' = 'input',
+): Json | undefined {
+  const template = field(value)
+  return template === undefined ? undefined : renderPayload(template, payloadContext(env, out, name, role))
+}
+
+/** Renders an object-valued field (Parameters, ResultSelector, Assign): keys may carry `.$` in JSONPath. */
+export function renderTemplate(
+  value: Field<Template, any> | undefined,
+  env: StateEnv,
+  out: GraphBuilder,
+  name: string,
+  role: 'input' | 'result' = 'input',
+): JsonObject | undefined {
+  const template = field(value)
+  if (template === undefined) return undefined
+  if (template === null || typeof template !== 'object' || Array.isArray(template) || isExpr(template)) {
+    throw new DslError(`${name} must be an object`, `${out.path}/${env.name}/${name}`)
+  }
+  return renderObject(template, payloadContext(env, out, name, role))
+}
+
+/**
+ * A number that may be dynamic: a literal, a path (the `...Path` field in JSONPath) or a
+ * JSONata expression. Returns the ASL value and whether it belongs in the `...Path` field.
+ */
+export function renderDynamic<T extends number | string>(
+  value: Field<Dynamic<T>, any> | undefined,
+  env: StateEnv,
+  out: GraphBuilder,
+  name: string,
+): { readonly value?: T | string; readonly path?: string } {
+  const resolved = field(value)
+  if (resolved === undefined) return {}
+  if (!isExpr(resolved)) return { value: resolved }
+  const ctx = payloadContext(env, out, name)
+  if (env.language === 'JSONPath') return { path: exprNode(resolved).toJsonPath(ctx) }
+  return { value: `{% ${exprNode(resolved).toJsonata(ctx)} %}` }
+}
+
+export function retriers(specs: readonly RetrySpec[] | undefined): RetrierNode[] | undefined {
+  return specs?.map((spec) => createNode<RetrierNode>({ kind: 'Retrier', ...spec }))
+}
+
+/** Describes the chains of `then` handlers now, so a mistake in them shows where it was made. */
+export function describeBranch(flow: Flow<any, any>, build: (flow: Flow<any, any>) => AnyFlow): Chain | undefined {
+  const FlowClass = flow.constructor as new (...args: ConstructorParameters<typeof Flow>) => Flow<any, any>
+  return (build(new FlowClass(flow.context, undefined, flow.language)) as unknown as { chain: Chain | undefined }).chain
+}
+
+export interface DescribedCatch {
+  readonly spec: CatchSpec<any, any>
+  readonly chain?: Chain | undefined
+}
+
+export function describeCatches(specs: readonly CatchSpec<any, any>[] | undefined, env: StateEnv): DescribedCatch[] | undefined {
+  return specs?.map((spec, i) => {
+    if ((spec.goto === undefined) === (spec.then === undefined)) {
+      throw new DslError('a Catch needs exactly one of goto or then', `/States/${env.name}/Catch/${i}`)
+    }
+    return { spec, chain: spec.then ? describeBranch(env.flow, spec.then) : undefined }
+  })
+}
+
+/** Emits each Catch; a `then` chain's states join the same scope and end the execution unless they jump. */
+export function catchers(described: readonly DescribedCatch[] | undefined, env: StateEnv, out: GraphBuilder): CatcherNode[] | undefined {
+  return described?.map(({ spec, chain }, i) => {
+    const next = spec.goto ?? emitChain(chain, undefined, out)
+    const at = `Catch/${i}`
+    return createNode<CatcherNode>({
+      kind: 'Catcher',
+      errorEquals: spec.errorEquals,
+      next: next as string,
+      comment: spec.comment,
+      resultPath: spec.resultPath,
+      output: renderField(spec.output, env, out, `${at}/Output`),
+      assign: renderTemplate(spec.assign, env, out, `${at}/Assign`),
+    })
+  })
+}
+
+export function transition(next: Continuation): { next?: string; end?: true } {
+  return next === undefined ? { end: true } : { next }
+}
+
+/** Merges an integration's fixed arguments under the user's (the user's keys win). */
+export function mergeDefaults(defaults: Template, user: Payload | undefined): Payload | undefined {
+  if (user === undefined) return Object.keys(defaults).length > 0 ? defaults : undefined
+  if (user === null || typeof user !== 'object' || Array.isArray(user) || isExpr(user)) return user
+  return { ...defaults, ...(user as Template) }
+}

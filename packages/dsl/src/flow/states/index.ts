@@ -1,0 +1,7 @@
+export { choiceStep } from './choice.js'
+export { mapStep } from './map.js'
+export { parallelStep } from './parallel.js'
+export { passStep } from './pass.js'
+export { taskStep } from './task.js'
+export { failStep, gotoStep, succeedStep } from './terminal.js'
+export { waitStep } from './wait.js'

@@ -1,0 +1,32 @@
+import { createNode } from '../../ir/json.js'
+import type { PassStateNode } from '../../ir/states.js'
+import type { Flow } from '../flow.js'
+import type { Step } from '../graph.js'
+import type { PassSpec } from '../specs.js'
+import { renderField, renderTemplate, stateEnv, transition } from './common.js'
+
+export function passStep(name: string, spec: PassSpec<any, any, any, any, any, any>, flow: Flow<any, any>): Step {
+  const env = stateEnv(name, spec, flow)
+  return {
+    name,
+    terminal: false,
+    emit(next, out) {
+      out.add(
+        createNode<PassStateNode>({
+          kind: 'Pass',
+          name,
+          comment: spec.comment,
+          queryLanguage: env.queryLanguage,
+          inputPath: spec.inputPath,
+          parameters: renderTemplate(spec.parameters, env, out, 'Parameters'),
+          result: spec.result,
+          resultPath: spec.resultPath,
+          outputPath: spec.outputPath,
+          output: renderField(spec.output, env, out, 'Output'),
+          assign: renderTemplate(spec.assign, env, out, 'Assign'),
+          ...transition(next),
+        }),
+      )
+    },
+  }
+}
