@@ -1,1 +1,5 @@
-export {}
+export * from './asl/index.js'
+export { checkDefinition, CHECK_RULES, type CheckRule, type CheckContext, type Scope, type StateInfo } from './checks/index.js'
+export { compileWorkflow, type CompiledWorkflow } from './compile.js'
+export { jsonPointer, type Diagnostic, type Severity } from './diagnostics.js'
+export { toJson, toYaml } from './serialize.js'

@@ -1,0 +1,117 @@
+import type { QueryLanguage } from '@dlc/dsl'
+
+/** Where something is in the definition, as JSON pointer segments. */
+export type Path = readonly (string | number)[]
+
+export type JsonRecord = Readonly<Record<string, unknown>>
+
+/** One state graph: the machine itself, a Parallel branch or a Map's ItemProcessor. Transitions never leave it. */
+export interface Scope {
+  /** `[]` for the machine, e.g. `['States', 'Fan', 'Branches', 0]` for a branch. */
+  readonly path: Path
+  readonly value: JsonRecord
+  readonly startAt: unknown
+  /** The scope's states by name; empty when `States` is missing or not an object. */
+  readonly states: ReadonlyMap<string, StateInfo>
+}
+
+export interface StateInfo {
+  readonly name: string
+  readonly path: Path
+  readonly value: JsonRecord
+  readonly scope: Scope
+  /** Its own `QueryLanguage`, else the machine's, else JSONPath: nested states do not inherit from their Parallel or Map. */
+  readonly language: QueryLanguage
+}
+
+/** What every rule needs, worked out once from a definition of unknown shape. */
+export interface CheckContext {
+  readonly machineLanguage: QueryLanguage
+  readonly scopes: readonly Scope[]
+  /** Every state of the machine, nested ones included, in document order (a state before the states nested in it). */
+  readonly states: readonly StateInfo[]
+}
+
+export function isRecord(value: unknown): value is JsonRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function asLanguage(value: unknown): QueryLanguage | undefined {
+  return value === 'JSONata' || value === 'JSONPath' ? value : undefined
+}
+
+/** Reads the scopes and states of a definition, skipping anything that is not shaped like ASL. */
+export function buildContext(definition: unknown): CheckContext {
+  const root = isRecord(definition) ? definition : {}
+  const machineLanguage = asLanguage(root['QueryLanguage']) ?? 'JSONPath'
+  const scopes: Scope[] = []
+  const states: StateInfo[] = []
+
+  const visitScope = (value: JsonRecord, path: Path): void => {
+    const byName = new Map<string, StateInfo>()
+    const scope: Scope = { path, value, startAt: value['StartAt'], states: byName }
+    scopes.push(scope)
+    const stateValues = value['States']
+    if (!isRecord(stateValues)) return
+    for (const [name, state] of Object.entries(stateValues)) {
+      if (!isRecord(state)) continue
+      const info: StateInfo = {
+        name,
+        path: [...path, 'States', name],
+        value: state,
+        scope,
+        language: asLanguage(state['QueryLanguage']) ?? machineLanguage,
+      }
+      byName.set(name, info)
+      states.push(info)
+      for (const [graph, graphPath] of nestedGraphs(info)) visitScope(graph, graphPath)
+    }
+  }
+
+  visitScope(root, [])
+  return { machineLanguage, scopes, states }
+}
+
+/** A Parallel's branches and a Map's ItemProcessor (or its older name, Iterator). */
+function nestedGraphs(state: StateInfo): [JsonRecord, Path][] {
+  const { value, path } = state
+  if (value['Type'] === 'Parallel' && Array.isArray(value['Branches'])) {
+    return value['Branches'].flatMap((branch: unknown, index): [JsonRecord, Path][] =>
+      isRecord(branch) ? [[branch, [...path, 'Branches', index]]] : [],
+    )
+  }
+  if (value['Type'] === 'Map') {
+    for (const key of ['ItemProcessor', 'Iterator']) {
+      const graph = value[key]
+      if (isRecord(graph)) return [[graph, [...path, key]]]
+    }
+  }
+  return []
+}
+
+/** A transition out of a state: its target name and where it is written. */
+export interface Transition {
+  readonly target: string
+  readonly path: Path
+}
+
+/** Every `Next`, `Default`, `Choices[].Next` and `Catch[].Next` of a state. */
+export function transitionsOf(state: StateInfo): Transition[] {
+  const out: Transition[] = []
+  const add = (holder: unknown, key: string, path: Path): void => {
+    if (isRecord(holder) && typeof holder[key] === 'string') out.push({ target: holder[key], path: [...path, key] })
+  }
+  add(state.value, 'Next', state.path)
+  add(state.value, 'Default', state.path)
+  for (const list of ['Choices', 'Catch']) {
+    const items = state.value[list]
+    if (Array.isArray(items)) items.forEach((item: unknown, index) => add(item, 'Next', [...state.path, list, index]))
+  }
+  return out
+}
+
+/** Succeed, Fail and `"End": true` end an execution; a Choice cannot. */
+export function isTerminal(state: StateInfo): boolean {
+  const type = state.value['Type']
+  return type === 'Succeed' || type === 'Fail' || (type !== 'Choice' && state.value['End'] === true)
+}

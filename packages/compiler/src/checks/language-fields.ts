@@ -1,0 +1,96 @@
+import type { QueryLanguage } from '@dlc/dsl'
+import { jsonPointer, type Diagnostic } from '../diagnostics.js'
+import { isRecord, type JsonRecord, type Path, type StateInfo } from './context.js'
+import type { CheckRule } from './rule.js'
+
+const code = 'SCHEMA_VALIDATION_FAILED'
+
+/**
+ * Fields that exist in one query language only, each with what the other language uses
+ * instead. From the Step Functions developer guide: the state pages mark them "JSONPath
+ * only" / "JSONata only", and "Transforming data with JSONata" lists the five JSONPath
+ * fields that `Arguments` and `Output` replace. `Assign`, `ItemSelector`, `Credentials`
+ * and the plain `Seconds`/`TimeoutSeconds`/... fields exist in both.
+ */
+const ONLY_IN: Readonly<Record<QueryLanguage, Readonly<Record<string, string>>>> = {
+  JSONPath: {
+    InputPath: "'Arguments'",
+    Parameters: "'Arguments'",
+    ResultSelector: "'Output'",
+    ResultPath: "'Output' (and 'Assign')",
+    OutputPath: "'Output'",
+    Result: "'Output'",
+    ItemsPath: "'Items'",
+    SecondsPath: "'Seconds'",
+    TimestampPath: "'Timestamp'",
+    TimeoutSecondsPath: "'TimeoutSeconds'",
+    HeartbeatSecondsPath: "'HeartbeatSeconds'",
+    ErrorPath: "'Error'",
+    CausePath: "'Cause'",
+    MaxConcurrencyPath: "'MaxConcurrency'",
+    ToleratedFailureCountPath: "'ToleratedFailureCount'",
+    ToleratedFailurePercentagePath: "'ToleratedFailurePercentage'",
+    MaxItemsPerBatchPath: "'MaxItemsPerBatch'",
+    MaxInputBytesPerBatchPath: "'MaxInputBytesPerBatch'",
+    MaxItemsPath: "'MaxItems'",
+    Variable: "'Condition'",
+    And: "'Condition'",
+    Or: "'Condition'",
+    Not: "'Condition'",
+  },
+  JSONata: {
+    Arguments: "'Parameters'",
+    Output: "'ResultSelector', 'ResultPath' and 'OutputPath'",
+    Items: "'ItemsPath'",
+    Condition: "'Variable' with a comparison such as 'StringEquals'",
+  },
+}
+
+const OTHER: Readonly<Record<QueryLanguage, QueryLanguage>> = { JSONPath: 'JSONata', JSONata: 'JSONPath' }
+
+/**
+ * A state may only use the fields of its effective query language. Checked on the state
+ * and on the ASL objects inside it (catchers, choice rules, the Map's reader, batcher and
+ * writer), never inside payloads such as `Parameters`, whose keys are the user's.
+ */
+export const languageFields: CheckRule = {
+  code,
+  check(_definition, context) {
+    return context.states.flatMap((state) =>
+      aslObjectsOf(state).flatMap(([value, path]) => misplacedFields(value, path, state.language)),
+    )
+  },
+}
+
+function misplacedFields(value: JsonRecord, path: Path, language: QueryLanguage): Diagnostic[] {
+  const other = OTHER[language]
+  const foreign = ONLY_IN[other]
+  return Object.keys(value)
+    .filter((field) => Object.hasOwn(foreign, field))
+    .map((field) => ({
+      severity: 'ERROR' as const,
+      code,
+      message: `Field '${field}' is not supported in a ${language} state: it is ${other} only`,
+      location: jsonPointer([...path, field]),
+      hint:
+        language === 'JSONata'
+          ? `Use ${foreign[field]} with {% %} JSONata expressions instead`
+          : `Use ${foreign[field]} instead, or set "QueryLanguage": "JSONata" on the state`,
+    }))
+}
+
+/** The state itself and the ASL-defined objects nested in it, each with its path. */
+function aslObjectsOf(state: StateInfo): [JsonRecord, Path][] {
+  const out: [JsonRecord, Path][] = [[state.value, state.path]]
+  const addObject = (value: unknown, path: Path): void => {
+    if (isRecord(value)) out.push([value, path])
+  }
+  for (const list of ['Catch', 'Choices']) {
+    const items = state.value[list]
+    if (Array.isArray(items)) items.forEach((item: unknown, index) => addObject(item, [...state.path, list, index]))
+  }
+  for (const key of ['ItemReader', 'ItemBatcher', 'ResultWriter']) addObject(state.value[key], [...state.path, key])
+  const reader = state.value['ItemReader']
+  if (isRecord(reader)) addObject(reader['ReaderConfig'], [...state.path, 'ItemReader', 'ReaderConfig'])
+  return out
+}

@@ -1,0 +1,49 @@
+import { jsonPointer, type Diagnostic } from '../diagnostics.js'
+import { transitionsOf, type Path, type Scope } from './context.js'
+import { didYouMean } from './did-you-mean.js'
+import type { CheckRule } from './rule.js'
+
+const code = 'MISSING_TRANSITION_TARGET'
+
+/**
+ * `StartAt`, `Next`, `Default`, `Choices[].Next` and `Catch[].Next` must name a state of the
+ * same scope: no transition enters or leaves a Parallel branch or a Map's ItemProcessor.
+ * AWS says `'Next'` whichever field holds the target; so do we.
+ */
+export const transitionTargets: CheckRule = {
+  code,
+  check(_definition, context) {
+    const everywhere = new Map(context.states.map((state) => [state.name, state.path]))
+    const missing = (field: string, target: string, scope: Scope, path: Path): Diagnostic => {
+      const elsewhere = everywhere.get(target)
+      const suggestion = didYouMean(target, scope.states.keys())
+      const hint =
+        elsewhere !== undefined
+          ? `"${target}" is at ${jsonPointer(elsewhere)}, in another scope: a transition cannot enter or leave a Parallel branch or a Map's ItemProcessor`
+          : suggestion !== undefined
+            ? `Did you mean "${suggestion}"?`
+            : undefined
+      return {
+        severity: 'ERROR',
+        code,
+        message: `Missing '${field}' target: ${target}`,
+        location: jsonPointer(path),
+        ...(hint === undefined ? {} : { hint }),
+      }
+    }
+
+    const out: Diagnostic[] = []
+    for (const scope of context.scopes) {
+      // A scope without States is already a schema error; every StartAt would dangle.
+      if (typeof scope.startAt === 'string' && 'States' in scope.value && !scope.states.has(scope.startAt)) {
+        out.push(missing('StartAt', scope.startAt, scope, [...scope.path, 'StartAt']))
+      }
+      for (const state of scope.states.values()) {
+        for (const { target, path } of transitionsOf(state)) {
+          if (!scope.states.has(target)) out.push(missing('Next', target, scope, path))
+        }
+      }
+    }
+    return out
+  },
+}
