@@ -1,6 +1,6 @@
 import { DslError } from './expr/expr.js'
 import { Ended, Flow } from './flow/flow.js'
-import { BuildState, emitChain, GraphBuilder, WorkflowContext } from './flow/graph.js'
+import { BuildState, emitChain, GraphBuilder, stepLabel, WorkflowContext } from './flow/graph.js'
 import type { AnyFlow } from './flow/specs.js'
 import { createNode } from './ir/json.js'
 import type { StateMachineNode } from './ir/machine.js'
@@ -69,10 +69,9 @@ function buildMachine(name: string, options: WorkflowOptions, context: WorkflowC
   const build = new BuildState()
   const out = new GraphBuilder(context, build, '/States')
   const startAt = emitChain(flow.chain, undefined, out)
-  if (startAt === undefined) throw new DslError('the workflow has no states', '/States', 'add a state: f.pass("Start")', 'SCHEMA_VALIDATION_FAILED')
   const dropped = context.described.filter((step) => !build.emitted.has(step))
   if (dropped.length > 0) {
-    const names = dropped.map((step) => (step.name ? `"${step.name}"` : `goto "${step.goto}"`)).join(', ')
+    const names = dropped.map(stepLabel).join(', ')
     throw new DslError(
       `${names} ${dropped.length === 1 ? 'was' : 'were'} described but ${dropped.length === 1 ? 'is' : 'are'} not part of the workflow`,
       `/States/${dropped[0]?.name ?? ''}`,
@@ -80,6 +79,7 @@ function buildMachine(name: string, options: WorkflowOptions, context: WorkflowC
       'DLC_FLOW_DROPPED',
     )
   }
+  if (startAt === undefined) throw new DslError('the workflow has no states', '/States', 'add a state: f.pass("Start")', 'SCHEMA_VALIDATION_FAILED')
   return createNode<StateMachineNode>({
     kind: 'StateMachine',
     name,

@@ -13,6 +13,12 @@ export interface RenderContext {
   readonly role: 'input' | 'result'
   /** The JSON pointer of the field being rendered, for error messages. */
   readonly at: string
+  /**
+   * In JSONPath, what the state's InputPath selected: `$.input` accessors are rebased onto it
+   * (`$.input.job.bucket` under `InputPath: $.job` is `$.bucket`). `null` when the InputPath is
+   * not a plain path, so typed input accessors cannot be placed.
+   */
+  readonly inputBase?: readonly (string | number)[] | null
 }
 
 /** The untyped part of an expression: how it is written in each query language. */

@@ -18,7 +18,23 @@ class PathNode implements ExprNode {
 
   toJsonPath(ctx: RenderContext): string {
     const root = this.jsonPathRoot(ctx)
-    return root + this.segments.map((segment) => jsonPathSegment(segment)).join('')
+    const segments = this.root.kind === 'input' ? this.rebased(ctx) : this.segments
+    return root + segments.map((segment) => jsonPathSegment(segment)).join('')
+  }
+
+  /** The input path relative to what InputPath selected. */
+  private rebased(ctx: RenderContext): readonly (string | number)[] {
+    const base = ctx.inputBase
+    if (base === undefined) return this.segments
+    const inside = base !== null && base.every((segment, i) => this.segments[i] === segment)
+    if (!inside) {
+      throw new DslError(
+        `$.input.${this.segments.join('.')} is outside what InputPath selects`,
+        ctx.at,
+        base === null ? 'with this InputPath, write the path with rawPath(...)' : `InputPath keeps only $.${base.join('.')}`,
+      )
+    }
+    return this.segments.slice(base.length)
   }
 
   toJsonata(ctx: RenderContext): string {
@@ -78,9 +94,11 @@ function jsonataSegment(segment: string | number): string {
 }
 
 type FieldsOf<T> = 0 extends 1 & T
-  ? { readonly [key: string]: Accessor<any> }
-  : [T] extends [readonly (infer E)[]]
-    ? { readonly [index: number]: Accessor<E> }
+  ? any
+  : [T] extends [readonly unknown[]]
+    ? number extends T['length']
+      ? { readonly [index: number]: Accessor<T[number]> }
+      : { readonly [K in keyof T & `${number}`]: Accessor<T[K]> }
     : [T] extends [Record<string, unknown>]
       ? { readonly [K in keyof T & string]-?: Accessor<T[K]> }
       : [T] extends [object]
@@ -91,7 +109,7 @@ type FieldsOf<T> = 0 extends 1 & T
  * A typed reference to a value in the state's data: `$.input.order.id`. Reading a field that
  * the type does not have is a TypeScript error, so a misspelt name never reaches AWS.
  */
-export type Accessor<T> = Expr<T> & FieldsOf<NonNullable<T>>
+export type Accessor<T> = 0 extends 1 & T ? any : Expr<T> & FieldsOf<NonNullable<T>>
 
 /** Makes a typed accessor that builds a longer path for every field read from it. */
 export function accessor<T>(root: PathRoot, segments: readonly (string | number)[] = []): Accessor<T> {

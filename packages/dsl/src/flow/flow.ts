@@ -1,6 +1,7 @@
 import { DslError } from '../expr/expr.js'
 import type { QueryLanguage } from '../ir/states.js'
-import type { Chain, Step, WorkflowContext } from './graph.js'
+import type { Resolve } from '../expr/payload.js'
+import { emitChain, stepLabel, type Chain, type Step, type WorkflowContext } from './graph.js'
 import type {
   AnyFlow,
   Branch,
@@ -20,6 +21,7 @@ import type {
   WaitSpec,
   WithVars,
 } from './specs.js'
+import { describeBranch } from './states/common.js'
 import { choiceStep, failStep, gotoStep, mapStep, parallelStep, passStep, succeedStep, taskStep, waitStep } from './states/index.js'
 
 /** A chain that has ended in Succeed, Fail or a jump: nothing can follow it. */
@@ -61,7 +63,7 @@ export class Flow<Cur, Vars> implements FlowLike<Cur, Vars> {
   }
 
   /** A Wait: a fixed or dynamic number of seconds, or until a timestamp. */
-  wait<O = Unset, A = Unset>(name: string, spec: WaitSpec<Cur, Vars, O, A>): Flow<[O] extends [Unset] ? Cur : O, WithVars<Vars, A>> {
+  wait<O = Unset, A = Unset>(name: string, spec: WaitSpec<Cur, Vars, O, A>): Flow<[O] extends [Unset] ? Cur : Resolve<O>, WithVars<Vars, A>> {
     return this.append(waitStep(name, spec as WaitSpec<any, any, any, any>, this.untyped))
   }
 
@@ -107,6 +109,17 @@ export class Flow<Cur, Vars> implements FlowLike<Cur, Vars> {
     return this as unknown as Flow<any, any>
   }
 
+  /**
+   * Describes states that no state flows into, only jumps to: a shared error handler that
+   * several Catches `goto`. They join this flow's scope; the flow itself continues unchanged.
+   * @example f.also<ErrorOutput>((h) => h.task('Notify failure', {...}).fail('Failed')).task('Load', {... catch: [{ errorEquals: ['States.ALL'], goto: 'Notify failure' }] })
+   */
+  also<In = unknown>(describe: (flow: Flow<In, Vars>) => AnyFlow): Flow<Cur, Vars> {
+    const chain = describeBranch(this.untyped, describe as (flow: Flow<any, any>) => AnyFlow)
+    const step: Step = { detached: true, terminal: false, emit: (_next, out) => void emitChain(chain, undefined, out) }
+    return this.append(step)
+  }
+
   private append(step: Step): any {
     return new Flow(this.context, this.link(step), this.language)
   }
@@ -116,7 +129,7 @@ export class Flow<Cur, Vars> implements FlowLike<Cur, Vars> {
   }
 
   private link(step: Step): Chain {
-    const label = step.name ?? `goto "${step.goto}"`
+    const label = stepLabel(step)
     if (this.followedBy !== undefined) {
       const last = this.chain?.step.name
       throw new DslError(
@@ -126,7 +139,7 @@ export class Flow<Cur, Vars> implements FlowLike<Cur, Vars> {
         'DLC_FLOW_FORK',
       )
     }
-    this.followedBy = step.name ? `"${step.name}"` : label
+    this.followedBy = label
     this.context.described.push(step)
     return { prev: this.chain, step }
   }

@@ -13,6 +13,8 @@ export interface Step {
   readonly goto?: string
   /** Succeed, Fail and jumps: nothing can follow them. */
   readonly terminal: boolean
+  /** States reachable only by goto (a shared handler): placed after the chain, never transitioned to. */
+  readonly detached?: boolean
   readonly emit: (next: Continuation, out: GraphBuilder) => void
 }
 
@@ -79,6 +81,11 @@ export class BuildState {
   }
 }
 
+/** How a step is named in messages. */
+export function stepLabel(step: Step): string {
+  return step.name ? `"${step.name}"` : step.goto ? `goto "${step.goto}"` : 'the states of also(...)'
+}
+
 /** The name a chain starts with: its first state, the target of a leading jump, or the continuation. */
 function entryOf(step: Step): string {
   return (step.name ?? step.goto) as string
@@ -86,14 +93,19 @@ function entryOf(step: Step): string {
 
 /** Places a chain's states into `out`, each pointing at the next; returns the chain's entry. */
 export function emitChain(chain: Chain | undefined, continuation: Continuation, out: GraphBuilder): Continuation {
-  const steps: Step[] = []
-  for (let link = chain; link; link = link.prev) steps.push(link.step)
-  steps.reverse()
+  const all: Step[] = []
+  for (let link = chain; link; link = link.prev) all.push(link.step)
+  all.reverse()
+  const steps = all.filter((step) => !step.detached)
   steps.forEach((step, i) => {
     const following = steps[i + 1]
     out.build.emitted.add(step)
     step.emit(following ? entryOf(following) : continuation, out)
   })
+  for (const step of all.filter((s) => s.detached)) {
+    out.build.emitted.add(step)
+    step.emit(undefined, out)
+  }
   const first = steps[0]
   return first ? entryOf(first) : continuation
 }

@@ -94,7 +94,8 @@ export interface PassSpec<In, Vars, O, A, P, RP> extends CommonSpec, JsonPathIoS
   readonly parameters?: Field<P, Scope<In, Vars>>
   readonly result?: Json
   readonly resultPath?: RP
-  readonly assign?: Field<A, Scope<In, Vars>>
+  /** In JSONPath with `result` or `parameters`, Assign reads that result as `$.result`. */
+  readonly assign?: Field<A, ResultScope<In, Vars, any>>
 }
 
 export type PassOutput<In, O, P, RP> = [O] extends [Unset]
@@ -140,7 +141,7 @@ export type Branch<In, Vars> = (flow: Flow<In, Vars>) => AnyFlow
 
 export interface ParallelSpec<In, Vars, B extends readonly Branch<In, Vars>[], O, A, Sel, RP>
   extends CommonSpec, JsonPathIoSpec, ErrorHandlingSpec<In, Vars> {
-  readonly branches: B
+  readonly branches: readonly [...B]
   readonly arguments?: Field<Payload, Scope<In, Vars>>
   readonly parameters?: Field<Template, Scope<In, Vars>>
   readonly resultSelector?: Field<Sel, ResultScope<In, Vars, BranchOutputs<B>>>

@@ -22,6 +22,13 @@ export function choiceStep(name: string, spec: ChoiceSpec<any, any, any>, flow: 
     if ((branch.goto === undefined) === (branch.then === undefined)) {
       throw new DslError('a Choice rule needs exactly one of goto or then', `/States/${name}/Choices/${i}`)
     }
+    if (branch.then && (branch.output !== undefined || spec.output !== undefined)) {
+      throw new DslError(
+        'a `then` branch is typed to receive the Choice input, which output would change',
+        `/States/${name}/Choices/${i}`,
+        'goto a state described with .also<YourInput>(...) instead',
+      )
+    }
     return { spec: branch, chain: branch.then ? describeBranch(flow, branch.then) : undefined }
   })
   if (branches.length === 0) {

@@ -11,6 +11,8 @@ import type { AnyFlow, CatchSpec, CommonSpec, Dynamic, RetrySpec, Template } fro
 export interface StateEnv {
   readonly name: string
   readonly language: QueryLanguage
+  /** What the JSONPath InputPath selects, for rebasing `$.input` accessors. */
+  readonly inputBase?: readonly string[] | null
   /** Set when the state's language differs from the machine's, so the emitted state says so. */
   readonly queryLanguage?: QueryLanguage
   readonly flow: Flow<any, any>
@@ -60,11 +62,32 @@ export function stateEnv(name: string, spec: CommonSpec, flow: Flow<any, any>): 
       )
     }
   }
-  return { name, language, flow, ...(language !== machine ? { queryLanguage: language } : {}) }
+  const inputPath = (spec as { inputPath?: string | null }).inputPath
+  return {
+    name,
+    language,
+    flow,
+    ...(language !== machine ? { queryLanguage: language } : {}),
+    ...(inputPath !== undefined ? { inputBase: pathSegments(inputPath) } : {}),
+  }
+}
+
+const PLAIN_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*)*$/
+
+/** `$.a.b` as `['a', 'b']`; `null` for a path with filters, wildcards or indexes, or a `null` InputPath. */
+function pathSegments(path: string | null): string[] | null {
+  if (path === null || !PLAIN_PATH.test(path)) return null
+  return path.split('.').slice(1)
 }
 
 export function payloadContext(env: StateEnv, out: GraphBuilder, field: string, role: 'input' | 'result' = 'input'): PayloadContext {
-  return { language: env.language, role, at: `${out.path}/${env.name}/${field}`, use: (ref) => out.build.use(ref) }
+  return {
+    language: env.language,
+    role,
+    at: `${out.path}/${env.name}/${field}`,
+    use: (ref) => out.build.use(ref),
+    ...(env.inputBase !== undefined ? { inputBase: env.inputBase } : {}),
+  }
 }
 
 /** Renders a payload field (Arguments, Output, ...) given as a value or a function of the scope. */
@@ -133,6 +156,13 @@ export function describeCatches(specs: readonly CatchSpec<any, any>[] | undefine
     if ((spec.goto === undefined) === (spec.then === undefined)) {
       throw new DslError('a Catch needs exactly one of goto or then', `/States/${env.name}/Catch/${i}`)
     }
+    if (spec.then && (spec.output !== undefined || spec.resultPath !== undefined)) {
+      throw new DslError(
+        'a `then` handler is typed to receive the error output, which output / resultPath would change',
+        `/States/${env.name}/Catch/${i}`,
+        'goto a handler described with .also<YourInput>(...) instead',
+      )
+    }
     return { spec, chain: spec.then ? describeBranch(env.flow, spec.then) : undefined }
   })
 }
@@ -148,8 +178,8 @@ export function catchers(described: readonly DescribedCatch[] | undefined, env: 
       next: next as string,
       comment: spec.comment,
       resultPath: spec.resultPath,
-      output: renderField(spec.output, env, out, `${at}/Output`),
-      assign: renderTemplate(spec.assign, env, out, `${at}/Assign`),
+      output: renderField(spec.output, env, out, `${at}/Output`, 'result'),
+      assign: renderTemplate(spec.assign, env, out, `${at}/Assign`, 'result'),
     })
   })
 }

@@ -11,6 +11,7 @@ export function passStep(name: string, spec: PassSpec<any, any, any, any, any, a
     name,
     terminal: false,
     emit(next, out) {
+      const producesResult = env.language === 'JSONPath' && (spec.result !== undefined || spec.parameters !== undefined)
       out.add(
         createNode<PassStateNode>({
           kind: 'Pass',
@@ -23,7 +24,8 @@ export function passStep(name: string, spec: PassSpec<any, any, any, any, any, a
           resultPath: spec.resultPath,
           outputPath: spec.outputPath,
           output: renderField(spec.output, env, out, 'Output'),
-          assign: renderTemplate(spec.assign, env, out, 'Assign'),
+          // In JSONPath, Assign reads the Pass's result (`$` is Result or Parameters' output) when there is one.
+          assign: renderTemplate(spec.assign, env, out, 'Assign', producesResult ? 'result' : 'input'),
           ...transition(next),
         }),
       )
