@@ -1,1 +1,3 @@
-export async function main(_argv: string[]): Promise<number> { return 0 }
+export { main } from './main.js'
+export type { Io, Writer } from './io.js'
+export type { FileDiagnostic } from './diagnostics.js'
