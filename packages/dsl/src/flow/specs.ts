@@ -201,3 +201,5 @@ export interface FlowLike<Cur, Vars> {
 export type AnyFlow = FlowLike<any, any>
 
 export type FlowOutput<F> = F extends FlowLike<infer Cur, any> ? Cur : never
+
+export type FlowVars<F> = F extends FlowLike<any, infer Vars> ? Vars : never
