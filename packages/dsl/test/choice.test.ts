@@ -34,7 +34,7 @@ interface Run {
 const rules = workflow('choice-rules', { queryLanguage: 'JSONPath', input: type<Run>() })
 
 describe('Choice', () => {
-  it('JSONPath: every comparison family, Path variants, type tests, And/Or/Not, Default', () => {
+  it('JSONPath: every comparison family, Path variants, type tests, And/Or/Not, Default', async () => {
     const wf = rules.define((f) =>
       f.choice('Route', {
         comment: 'all JSONPath rule shapes',
@@ -52,10 +52,10 @@ describe('Choice', () => {
         otherwise: (b) => b.fail('Unknown status', { error: 'UnknownStatus' }),
       }).succeed('Done'),
     )
-    expectGolden('choice-jsonpath', wf)
+    await expectGolden('choice-jsonpath', wf)
   })
 
-  it('JSONata: the same conditions as Condition expressions, rule Output and Assign', () => {
+  it('JSONata: the same conditions as Condition expressions, rule Output and Assign', async () => {
     const wf = workflow('choice-jsonata', { input: type<Run>() }).define((f) =>
       f
         .choice('Route', {
@@ -72,7 +72,7 @@ describe('Choice', () => {
         .pass('No match falls through')
         .succeed('Done'),
     )
-    expectGolden('choice-jsonata', wf)
+    await expectGolden('choice-jsonata', wf)
   })
 
   it('a branch continues with what follows the Choice; a loop goes back', () => {

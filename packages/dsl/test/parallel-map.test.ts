@@ -10,7 +10,7 @@ interface Orders {
 }
 
 describe('Parallel', () => {
-  it('JSONata: branches, Arguments, Output over the branch results, Retry and Catch', () => {
+  it('JSONata: branches, Arguments, Output over the branch results, Retry and Catch', async () => {
     const wf = workflow('parallel-jsonata', { input: type<Orders>() }).define((f) =>
       f
         .parallel('Enrich', {
@@ -25,10 +25,10 @@ describe('Parallel', () => {
         })
         .succeed('Done', { output: ($) => ({ rate: $.input.rate }) }),
     )
-    expectGolden('parallel-jsonata', wf)
+    await expectGolden('parallel-jsonata', wf)
   })
 
-  it('JSONPath: Parameters, ResultSelector and ResultPath', () => {
+  it('JSONPath: Parameters, ResultSelector and ResultPath', async () => {
     const wf = workflow('parallel-jsonpath', { queryLanguage: 'JSONPath', input: type<Orders>() }).define((f) =>
       f.parallel('Both', {
         parameters: ($) => ({ region: $.input.region }),
@@ -37,12 +37,12 @@ describe('Parallel', () => {
         resultPath: '$.both',
       }),
     )
-    expectGolden('parallel-jsonpath', wf)
+    await expectGolden('parallel-jsonpath', wf)
   })
 })
 
 describe('Map', () => {
-  it('inline, JSONata: Items, ItemSelector with the item and index, MaxConcurrency, Output', () => {
+  it('inline, JSONata: Items, ItemSelector with the item and index, MaxConcurrency, Output', async () => {
     const wf = workflow('map-inline-jsonata', { input: type<Orders>() }).define((f) =>
       f.map('Each order', {
         items: ($) => $.input.orders,
@@ -57,10 +57,10 @@ describe('Map', () => {
         output: ($) => ({ charged: $.result }),
       }),
     )
-    expectGolden('map-inline-jsonata', wf)
+    await expectGolden('map-inline-jsonata', wf)
   })
 
-  it('inline, JSONPath: ItemsPath, ItemSelector, MaxConcurrencyPath, ResultPath', () => {
+  it('inline, JSONPath: ItemsPath, ItemSelector, MaxConcurrencyPath, ResultPath', async () => {
     const wf = workflow('map-inline-jsonpath', { queryLanguage: 'JSONPath', input: type<Orders>() }).define((f) =>
       f.map('Each order', {
         mode: 'INLINE',
@@ -71,10 +71,10 @@ describe('Map', () => {
         resultPath: '$.results',
       }),
     )
-    expectGolden('map-inline-jsonpath', wf)
+    await expectGolden('map-inline-jsonpath', wf)
   })
 
-  it('Distributed: ItemReader, ItemBatcher, ResultWriter, tolerated failures, Label, EXPRESS children', () => {
+  it('Distributed: ItemReader, ItemBatcher, ResultWriter, tolerated failures, Label, EXPRESS children', async () => {
     const wf = workflow('map-distributed', { input: type<Orders>() }).define((f) =>
       f.map('Process files', {
         label: 'Files',
@@ -92,7 +92,7 @@ describe('Map', () => {
         processor: (p) => p.pass('Batch'),
       }),
     )
-    const asl = expectGolden('map-distributed', wf)
+    const asl = await expectGolden('map-distributed', wf)
     expect(asl).toMatchObject({ States: { 'Process files': { ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' } } } } })
   })
 

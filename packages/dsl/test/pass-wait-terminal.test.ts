@@ -10,7 +10,7 @@ interface Batch {
 }
 
 describe('Pass, Wait, Succeed and Fail', () => {
-  it('JSONata: Output, Assign, dynamic Seconds and Timestamp, expression Error and Cause', () => {
+  it('JSONata: Output, Assign, dynamic Seconds and Timestamp, expression Error and Cause', async () => {
     const wf = workflow('flow-states-jsonata', { input: type<Batch>() }).define((f) =>
       f
         .pass('Remember batch', {
@@ -32,10 +32,10 @@ describe('Pass, Wait, Succeed and Fail', () => {
         })
         .succeed('Finished', { output: ($) => ({ day: $.vars.batchDate }) }),
     )
-    expectGolden('flow-states-jsonata', wf)
+    await expectGolden('flow-states-jsonata', wf)
   })
 
-  it('JSONPath: Result, Parameters, ResultPath, *Path fields, ErrorPath and CausePath', () => {
+  it('JSONPath: Result, Parameters, ResultPath, *Path fields, ErrorPath and CausePath', async () => {
     const wf = workflow('flow-states-jsonpath', { queryLanguage: 'JSONPath', input: type<Batch>() }).define((f) =>
       f
         .pass('Defaults', { result: { retries: 3, zone: 'raw' }, resultPath: '$.defaults', assign: ($) => ({ zone: $.result.zone }) })
@@ -47,7 +47,7 @@ describe('Pass, Wait, Succeed and Fail', () => {
         .pass('Drop input', { inputPath: null, resultPath: null })
         .fail('Stop', { error: 'Batch.Failed', cause: 'stopped by policy' }),
     )
-    expectGolden('flow-states-jsonpath', wf)
+    await expectGolden('flow-states-jsonpath', wf)
   })
 
   it('JSONPath Fail takes ErrorPath / CausePath from paths', () => {

@@ -9,7 +9,7 @@ interface Order {
 }
 
 describe('Task', () => {
-  it('JSONata: Arguments, Output, Assign, Retry, Catch, dynamic timeouts and credentials', () => {
+  it('JSONata: Arguments, Output, Assign, Retry, Catch, dynamic timeouts and credentials', async () => {
     const wf = workflow('task-jsonata', { input: type<Order>(), comment: 'Task fields in JSONata' }).define((f) =>
       f
         .also<ErrorOutput>((h) =>
@@ -49,11 +49,11 @@ describe('Task', () => {
         })
         .succeed('Scored'),
     )
-    const asl = expectGolden('task-jsonata', wf)
+    const asl = await expectGolden('task-jsonata', wf)
     expect(Object.keys(asl.States as object)).toEqual(['Score order', 'Scoring failed', 'Scored', 'Manual review'])
   })
 
-  it('JSONPath: Parameters with .$ fields, ResultSelector, ResultPath, OutputPath, InputPath and *Path timeouts', () => {
+  it('JSONPath: Parameters with .$ fields, ResultSelector, ResultPath, OutputPath, InputPath and *Path timeouts', async () => {
     const wf = workflow('task-jsonpath', { queryLanguage: 'JSONPath', input: type<{ job: { bucket: string; prefix: string; limit: number }; other: string }>() }).define((f) =>
       f
         .also<{ error: ErrorOutput }>((h) => h.fail('Listing failed', { error: 'ListFailed', cause: ($) => $.input.error.Cause }))
@@ -80,7 +80,7 @@ describe('Task', () => {
         })
         .succeed('Listed'),
     )
-    expectGolden('task-jsonpath', wf)
+    await expectGolden('task-jsonpath', wf)
   })
 
   it('rebases typed input paths onto what InputPath selected, and refuses paths outside it', () => {
