@@ -108,7 +108,6 @@ export default workflow('nightly-sales', {
       catch: [
         {
           errorEquals: ['States.ALL'],
-          output: ($) => $.errorOutput,
           then: (h) =>
             h
               .task('Notify failure', {
@@ -128,7 +127,7 @@ export default workflow('nightly-sales', {
       arguments: { Name: crawler },
       catch: [
         { errorEquals: ['Glue.CrawlerRunningException'], goto: 'Wait for crawler' },
-        { errorEquals: ['States.ALL'], goto: 'Notify failure', output: ($) => $.errorOutput },
+        { errorEquals: ['States.ALL'], goto: 'Notify failure' },
       ],
     })
     .wait('Wait for crawler', { seconds: 30 })
@@ -136,7 +135,7 @@ export default workflow('nightly-sales', {
       resource: awsSdk<Crawler>('glue', 'getCrawler'),
       arguments: { Name: crawler },
       output: ($) => ({ state: $.result.Crawler.State, status: $.result.Crawler.LastCrawl.Status }),
-      catch: [{ errorEquals: ['States.ALL'], goto: 'Notify failure', output: ($) => $.errorOutput }],
+      catch: [{ errorEquals: ['States.ALL'], goto: 'Notify failure' }],
     })
     .choice('Crawl finished?', {
       choices: ($) => [
@@ -155,7 +154,7 @@ export default workflow('nightly-sales', {
         QueryExecutionContext: { Database: 'sales_db' },
       },
       output: ($) => ({ queryId: $.result.QueryExecution.QueryExecutionId }),
-      catch: [{ errorEquals: ['States.ALL'], goto: 'Notify failure', output: ($) => $.errorOutput }],
+      catch: [{ errorEquals: ['States.ALL'], goto: 'Notify failure' }],
     })
     .task('Read check', {
       resource: awsSdk<{ readonly ResultSet: { readonly Rows: readonly { readonly Data: readonly { readonly VarCharValue: string }[] }[] } }>(

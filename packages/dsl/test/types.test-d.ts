@@ -117,3 +117,25 @@ describe('typed data flow', () => {
     )
   })
 })
+
+describe('variable scopes', () => {
+  it('an inline Map reads the outer variables; a Distributed Map cannot', () => {
+    orders.define((f) =>
+      f
+        .pass('Remember', { assign: ($) => ({ region: $.input.orderId }) })
+        .map('Inline', { items: ($) => $.input.customer.tags, processor: (p) => p.pass('Use', { output: ($) => ({ r: $.vars.region }) }) })
+        .map('Distributed', {
+          mode: 'DISTRIBUTED',
+          items: ['a'],
+          processor: (p) =>
+            p.pass('Child', {
+              output: ($) => {
+                // @ts-expect-error a Distributed Map's child execution has no access to the parent's variables
+                $.vars.region
+                return {}
+              },
+            }),
+        }),
+    )
+  })
+})

@@ -10,6 +10,7 @@ import type {
   FailSpec,
   FlowLike,
   FlowOutput,
+  MapMode,
   MapSpec,
   ParallelSpec,
   PassOutput,
@@ -84,9 +85,9 @@ export class Flow<Cur, Vars> implements FlowLike<Cur, Vars> {
   }
 
   /** A Map (inline or Distributed): runs the processor once per item. */
-  map<Item, P extends AnyFlow, Sel = Unset, O = Unset, A = Unset, RSel = Unset, RP extends string | null | Unset = Unset>(
+  map<Item, P extends AnyFlow, Sel = Unset, O = Unset, A = Unset, RSel = Unset, RP extends string | null | Unset = Unset, M extends MapMode = 'INLINE'>(
     name: string,
-    spec: MapSpec<Cur, Vars, Item, Sel, P, O, A, RSel, RP>,
+    spec: MapSpec<Cur, Vars, Item, Sel, P, O, A, RSel, RP, M>,
   ): Flow<StateOutput<Cur, FlowOutput<P>[], O, RSel, RP>, WithVars<Vars, A>> {
     return this.append(mapStep(name, spec as MapSpec<any, any, any, any, any, any, any, any, any>, this.untyped))
   }

@@ -152,13 +152,14 @@ export interface ParallelSpec<In, Vars, B extends readonly Branch<In, Vars>[], O
 
 export type BranchOutputs<B> = { -readonly [I in keyof B]: B[I] extends (flow: any) => infer F ? FlowOutput<F> : never }
 
-export interface MapSpec<In, Vars, Item, Sel, P extends AnyFlow, O, A, RSel, RP>
+export interface MapSpec<In, Vars, Item, Sel, P extends AnyFlow, O, A, RSel, RP, M extends MapMode = MapMode>
   extends CommonSpec, JsonPathIoSpec, ErrorHandlingSpec<In, Vars> {
   /** The array to iterate: `$.input.orders` (ItemsPath in JSONPath, Items in JSONata). */
   readonly items?: Field<Expr<readonly Item[]> | readonly Item[], Scope<In, Vars>>
   readonly itemSelector?: Field<Sel, ItemScope<In, Vars, Item>>
-  readonly processor: (flow: Flow<[Sel] extends [Unset] ? Item : Resolve<Sel>, Vars>) => P
-  readonly mode?: 'INLINE' | 'DISTRIBUTED'
+  /** A Distributed Map's children are separate executions: they cannot read the parent's variables. */
+  readonly processor: (flow: Flow<[Sel] extends [Unset] ? Item : Resolve<Sel>, M extends 'DISTRIBUTED' ? {} : Vars>) => P
+  readonly mode?: M
   readonly executionType?: 'STANDARD' | 'EXPRESS'
   readonly maxConcurrency?: Field<Dynamic<number>, Scope<In, Vars>>
   readonly toleratedFailureCount?: Field<Dynamic<number>, Scope<In, Vars>>
@@ -172,6 +173,8 @@ export interface MapSpec<In, Vars, Item, Sel, P extends AnyFlow, O, A, RSel, RP>
   readonly output?: Field<O, ResultScope<In, Vars, FlowOutput<P>[]>>
   readonly assign?: Field<A, ResultScope<In, Vars, FlowOutput<P>[]>>
 }
+
+export type MapMode = 'INLINE' | 'DISTRIBUTED'
 
 export interface ItemReaderSpec<In, Vars> {
   readonly resource: string
