@@ -40,6 +40,11 @@ describe('checkDefinition', () => {
       })
     })
 
+    it('counts swapped neighbouring letters as one edit when suggesting', () => {
+      const definition = { StartAt: 'Score', States: { Score: { Type: 'Pass', Next: 'Scroe' }, Store: { Type: 'Succeed' } } }
+      expect(checkDefinition(definition)[0]).toMatchObject({ location: '/States/Score/Next', hint: 'Did you mean "Score"?' })
+    })
+
     it('reports StartAt, Default, Choices and Catch targets, escaping the pointer', () => {
       const definition = {
         StartAt: 'Nope',

@@ -18,15 +18,19 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   return best
 }
 
-/** Levenshtein distance, one row at a time. */
+/** Edit distance where swapping two neighbouring letters counts as one edit (optimal string alignment). */
 function editDistance(a: string, b: string): number {
+  let beforePrevious: number[] = []
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
   for (let i = 1; i <= a.length; i++) {
     const current = [i]
     for (let j = 1; j <= b.length; j++) {
       const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution))
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1)
+      current.push(best)
     }
+    beforePrevious = previous
     previous = current
   }
   return previous[b.length] ?? 0
