@@ -96,6 +96,37 @@ describe('Map', () => {
     expect(asl).toMatchObject({ States: { 'Process files': { ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' } } } } })
   })
 
+  it('Distributed, JSONPath: Parameters for reader and writer, WriterConfig, every *Path field, ResultSelector', async () => {
+    const wf = workflow('map-distributed-jsonpath', {
+      queryLanguage: 'JSONPath',
+      input: type<{ bucket: string; key: string; batch: number; bytes: number; failures: number; percent: number; parallelism: number }>(),
+    }).define((f) =>
+      f.map('Process manifest', {
+        mode: 'DISTRIBUTED',
+        executionType: 'STANDARD',
+        itemReader: {
+          resource: 'arn:aws:states:::s3:getObject',
+          readerConfig: { InputType: 'MANIFEST' },
+          parameters: ($) => ({ Bucket: $.input.bucket, Key: $.input.key }),
+        },
+        itemSelector: ($) => ({ object: $.item, bucket: $.input.bucket }),
+        itemBatcher: { maxItemsPerBatch: ($) => $.input.batch, maxInputBytesPerBatch: ($) => $.input.bytes, batchInput: { source: 'manifest' } },
+        maxConcurrency: ($) => $.input.parallelism,
+        toleratedFailureCount: ($) => $.input.failures,
+        toleratedFailurePercentage: ($) => $.input.percent,
+        resultWriter: {
+          resource: 'arn:aws:states:::s3:putObject',
+          parameters: ($) => ({ Bucket: $.input.bucket, Prefix: 'results/' }),
+          writerConfig: { OutputType: 'JSONL', Transformation: 'FLATTEN' },
+        },
+        processor: (p) => p.pass('Handle batch'),
+        resultSelector: ($) => ({ run: $.result }),
+        resultPath: '$.mapRun',
+      }),
+    )
+    await expectGolden('map-distributed-jsonpath', wf)
+  })
+
   it('refuses Distributed-only fields on an INLINE Map', () => {
     expect(() =>
       workflow('bad-map').define((f) => f.map('M', { mode: 'INLINE', label: 'x', processor: (p) => p.pass('P') })),
