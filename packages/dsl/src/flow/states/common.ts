@@ -188,6 +188,30 @@ export function transition(next: Continuation): { next?: string; end?: true } {
   return next === undefined ? { end: true } : { next }
 }
 
+/** The fields of a state that produces a result (Task, Parallel, Map). */
+interface ResultingSpec {
+  readonly resultSelector?: Field<Template, any>
+  readonly resultPath?: string | null
+  readonly outputPath?: string | null
+  readonly output?: Field<Payload, any>
+  readonly assign?: Field<Template, any>
+  readonly retry?: readonly RetrySpec[]
+}
+
+/** What follows a result, in every state that has one: shaping it, variables, errors, the transition. */
+export function resultFields(spec: ResultingSpec, described: readonly DescribedCatch[] | undefined, env: StateEnv, out: GraphBuilder, next: Continuation) {
+  return {
+    resultSelector: renderTemplate(spec.resultSelector, env, out, 'ResultSelector', 'result'),
+    resultPath: spec.resultPath,
+    outputPath: spec.outputPath,
+    output: renderField(spec.output, env, out, 'Output', 'result'),
+    assign: renderTemplate(spec.assign, env, out, 'Assign', 'result'),
+    retry: retriers(spec.retry),
+    catch: catchers(described, env, out),
+    ...transition(next),
+  }
+}
+
 /** Merges an integration's fixed arguments under the user's (the user's keys win). */
 export function mergeDefaults(defaults: Template, user: Payload | undefined): Payload | undefined {
   if (user === undefined) return Object.keys(defaults).length > 0 ? defaults : undefined

@@ -6,16 +6,14 @@ import type { GraphBuilder, Step } from '../graph.js'
 import { field } from '../scope.js'
 import type { MapSpec } from '../specs.js'
 import {
-  catchers,
   describeBranch,
   describeCatches,
   payloadContext,
   renderDynamic,
   renderField,
   renderTemplate,
-  retriers,
+  resultFields,
   stateEnv,
-  transition,
   type StateEnv,
 } from './common.js'
 import { subgraph } from './parallel.js'
@@ -71,14 +69,7 @@ export function mapStep(name: string, spec: AnyMapSpec, flow: Flow<any, any>): S
           toleratedFailurePercentage: failurePercentage.value,
           toleratedFailurePercentagePath: failurePercentage.path,
           label: spec.label,
-          resultSelector: renderTemplate(spec.resultSelector, env, out, 'ResultSelector', 'result'),
-          resultPath: spec.resultPath,
-          outputPath: spec.outputPath,
-          output: renderField(spec.output, env, out, 'Output', 'result'),
-          assign: renderTemplate(spec.assign, env, out, 'Assign', 'result'),
-          retry: retriers(spec.retry),
-          catch: catchers(described, env, out),
-          ...transition(next),
+          ...resultFields(spec, described, env, out, next),
         }),
         at,
       )

@@ -5,14 +5,12 @@ import type { Flow } from '../flow.js'
 import { emitChain, type Chain, type GraphBuilder, type Step } from '../graph.js'
 import type { ParallelSpec } from '../specs.js'
 import {
-  catchers,
   describeBranch,
   describeCatches,
   renderField,
   renderTemplate,
-  retriers,
+  resultFields,
   stateEnv,
-  transition,
 } from './common.js'
 
 export function parallelStep(name: string, spec: ParallelSpec<any, any, any, any, any, any, any>, flow: Flow<any, any>): Step {
@@ -34,14 +32,7 @@ export function parallelStep(name: string, spec: ParallelSpec<any, any, any, any
           parameters: renderTemplate(spec.parameters, env, out, 'Parameters'),
           arguments: renderField(spec.arguments, env, out, 'Arguments'),
           branches: branches.map((chain, i) => subgraph(chain, out.nested(`${out.path}/${name}/Branches/${i}/States`))),
-          resultSelector: renderTemplate(spec.resultSelector, env, out, 'ResultSelector', 'result'),
-          resultPath: spec.resultPath,
-          outputPath: spec.outputPath,
-          output: renderField(spec.output, env, out, 'Output', 'result'),
-          assign: renderTemplate(spec.assign, env, out, 'Assign', 'result'),
-          retry: retriers(spec.retry),
-          catch: catchers(described, env, out),
-          ...transition(next),
+          ...resultFields(spec, described, env, out, next),
         }),
         at,
       )

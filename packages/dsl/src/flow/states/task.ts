@@ -7,15 +7,13 @@ import type { Step } from '../graph.js'
 import { field } from '../scope.js'
 import type { TaskSpec, Template } from '../specs.js'
 import {
-  catchers,
   describeCatches,
   mergeDefaults,
   renderDynamic,
   renderField,
   renderTemplate,
-  retriers,
+  resultFields,
   stateEnv,
-  transition,
 } from './common.js'
 
 type AnyTaskSpec = TaskSpec<any, any, any, any, any, any, any>
@@ -49,18 +47,11 @@ export function taskStep(name: string, spec: AnyTaskSpec, flow: Flow<any, any>):
           inputPath: spec.inputPath,
           parameters: isJsonata ? undefined : renderTemplate(mergeDefaults(defaults, field(spec.parameters)) as Template | undefined, env, out, 'Parameters'),
           arguments: isJsonata ? renderField(mergeDefaults(defaults, field(spec.arguments)), env, out, 'Arguments') : undefined,
-          resultSelector: renderTemplate(spec.resultSelector, env, out, 'ResultSelector', 'result'),
-          resultPath: spec.resultPath,
-          outputPath: spec.outputPath,
-          output: renderField(spec.output, env, out, 'Output', 'result'),
-          assign: renderTemplate(spec.assign, env, out, 'Assign', 'result'),
           timeoutSeconds: timeout.value,
           timeoutSecondsPath: timeout.path,
           heartbeatSeconds: heartbeat.value,
           heartbeatSecondsPath: heartbeat.path,
-          retry: retriers(spec.retry),
-          catch: catchers(described, env, out),
-          ...transition(next),
+          ...resultFields(spec, described, env, out, next),
         }),
         at,
       )
