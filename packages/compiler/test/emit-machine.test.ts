@@ -21,11 +21,14 @@ describe('emitDefinition, the machine', () => {
     expect(Object.keys(emitDefinition(machine).States)).toEqual(['Zulu', 'Alpha', 'Mike'])
   })
 
-  it('prints the same bytes every time, and the result is independent of the frozen IR', () => {
+  it('prints the same bytes every time; payloads are shared with the frozen IR unless placeholders are resolved', () => {
     const machine = machineOf([createNode<StateNode>({ kind: 'Pass', name: 'P', end: true, result: { b: [1, { c: 2 }], a: 1 } })])
     const first = emitDefinition(machine)
     expect(toJson(emitDefinition(machine))).toBe(toJson(first))
-    expect(Object.isFrozen(first.States['P']?.['Result'])).toBe(false)
+    expect(Object.isFrozen(first.States['P']?.['Result'])).toBe(true)
+    const resolved = emitDefinition(machine, { resolve: { account: '111122223333', region: 'us-east-1' } })
+    expect(toJson(resolved)).toBe(toJson(first))
+    expect(Object.isFrozen(resolved.States['P']?.['Result'])).toBe(false)
   })
 
   it('writes QueryLanguage on a state that sets one, and nowhere else', () => {

@@ -1,7 +1,7 @@
 import type { StateMachineNode } from '@dlc/dsl'
 import type { Diagnostic } from '../diagnostics.js'
 import { ordered } from './ordered.js'
-import { placeholderResolver, rewriteStrings, type StringRewrite } from './placeholders.js'
+import { placeholderResolver, rewriteStrings } from './placeholders.js'
 import { emitStates } from './state.js'
 import type { AslDefinition, EmitOptions } from './types.js'
 
@@ -25,8 +25,6 @@ export function emitDefinition(machine: StateMachineNode, options: EmitOptions =
 /** As `emitDefinition`, also returning the placeholders that could not be resolved. */
 export function emitWithDiagnostics(machine: StateMachineNode, options: EmitOptions = {}): EmitResult {
   const diagnostics: Diagnostic[] = []
-  const rewrite: StringRewrite =
-    options.resolve === undefined ? (text) => text : placeholderResolver(machine.resources, options.resolve, diagnostics)
   const tree = ordered([
     ['Comment', machine.comment],
     ['QueryLanguage', machine.queryLanguage],
@@ -35,7 +33,9 @@ export function emitWithDiagnostics(machine: StateMachineNode, options: EmitOpti
     ['TimeoutSeconds', machine.timeoutSeconds],
     ['Version', machine.version],
   ])
-  // The tree is built from the IR by `ordered`, so it has exactly AslDefinition's keys.
-  const definition = rewriteStrings(tree, rewrite) as AslDefinition
-  return { definition, diagnostics }
+  // The tree is built from the IR by `ordered`, so it has exactly AslDefinition's keys. Without
+  // a target the placeholders stay, and payloads are shared with the (frozen) IR, not copied.
+  if (options.resolve === undefined) return { definition: tree as AslDefinition, diagnostics }
+  const resolve = placeholderResolver(machine.resources, options.resolve, diagnostics)
+  return { definition: rewriteStrings(tree, resolve) as AslDefinition, diagnostics }
 }

@@ -24,19 +24,28 @@ export function definitionSubstitutions(machine: StateMachineNode): Record<strin
 /** CloudFormation's DefinitionSubstitutions syntax: `${Name}`. */
 const PLACEHOLDER = /\$\{([^{}]+)\}/g
 
-/** Rewrites every string of a JSON tree; `path` locates the string, for diagnostics. */
-export type StringRewrite = (text: string, path: readonly (string | number)[]) => string
+/** Where a string sits in the tree: a parent chain, turned into a JSON pointer only for a diagnostic. */
+export interface TreePath {
+  readonly parent: TreePath | undefined
+  readonly key: string | number
+}
 
-/**
- * Copies a JSON tree, keeping key order, rewriting string values (never keys). The copy
- * shares nothing with the frozen IR, so callers may change it.
- */
-export function rewriteStrings(value: Json, rewrite: StringRewrite, path: readonly (string | number)[] = []): Json {
+function segmentsOf(path: TreePath | undefined): (string | number)[] {
+  const segments: (string | number)[] = []
+  for (let at = path; at; at = at.parent) segments.push(at.key)
+  return segments.reverse()
+}
+
+/** Rewrites every string of a JSON tree; `path` locates the string, for diagnostics. */
+export type StringRewrite = (text: string, path: TreePath | undefined) => string
+
+/** Copies a JSON tree, keeping key order, rewriting string values (never keys). */
+export function rewriteStrings(value: Json, rewrite: StringRewrite, path?: TreePath): Json {
   if (typeof value === 'string') return rewrite(value, path)
-  if (Array.isArray(value)) return value.map((item: Json, index) => rewriteStrings(item, rewrite, [...path, index]))
+  if (Array.isArray(value)) return value.map((item: Json, index) => rewriteStrings(item, rewrite, { parent: path, key: index }))
   if (value !== null && typeof value === 'object') {
     const out: { [key: string]: Json } = {}
-    for (const [key, field] of Object.entries(value)) out[key] = rewriteStrings(field, rewrite, [...path, key])
+    for (const key in value) out[key] = rewriteStrings((value as { [key: string]: Json })[key] as Json, rewrite, { parent: path, key })
     return out
   }
   return value
@@ -55,14 +64,16 @@ export function placeholderResolver(
   const byId = new Map(resources.map((resource) => [resource.id, resource]))
   const scope: ArnScope = { partition: target.partition ?? partitionOf(target.region), region: target.region, account: target.account }
   return (text, path) =>
-    text.replace(PLACEHOLDER, (placeholder, id: string) => {
+    !text.includes('${')
+      ? text
+      : text.replace(PLACEHOLDER, (placeholder, id: string) => {
       const resource = byId.get(id)
       if (resource === undefined) {
         diagnostics.push({
           severity: 'ERROR',
           code: 'UNKNOWN_SUBSTITUTION',
           message: `Placeholder ${placeholder} names no resource of this state machine`,
-          location: jsonPointer(path),
+          location: jsonPointer(segmentsOf(path)),
           hint: byId.size > 0 ? `Known placeholders: ${[...byId.keys()].join(', ')}` : 'Declare the resource so the workflow can refer to it',
         })
         return placeholder
@@ -75,7 +86,7 @@ export function placeholderResolver(
           severity: 'ERROR',
           code: 'UNKNOWN_RESOURCE_TYPE',
           message: `Cannot build the ARN of ${placeholder}: resource type "${resource.type}" is unknown`,
-          location: jsonPointer(path),
+          location: jsonPointer(segmentsOf(path)),
           hint: `Known resource types: ${KNOWN_RESOURCE_TYPES.join(', ')}`,
         })
         return placeholder

@@ -15,13 +15,27 @@ export interface Scope {
   readonly states: ReadonlyMap<string, StateInfo>
 }
 
-export interface StateInfo {
-  readonly name: string
-  readonly path: Path
-  readonly value: JsonRecord
-  readonly scope: Scope
-  /** Its own `QueryLanguage`, else the machine's, else JSONPath: nested states do not inherit from their Parallel or Map. */
-  readonly language: QueryLanguage
+/** A state of the definition. Its path and transitions are worked out when a rule first asks. */
+export class StateInfo {
+  private pathCache: Path | undefined
+  private transitionsCache: Transition[] | undefined
+
+  constructor(
+    readonly name: string,
+    readonly value: JsonRecord,
+    readonly scope: Scope,
+    /** Its own `QueryLanguage`, else the machine's, else JSONPath: nested states do not inherit from their Parallel or Map. */
+    readonly language: QueryLanguage,
+  ) {}
+
+  get path(): Path {
+    return (this.pathCache ??= [...this.scope.path, 'States', this.name])
+  }
+
+  /** Every `Next`, `Default`, `Choices[].Next` and `Catch[].Next` of the state. */
+  get transitions(): readonly Transition[] {
+    return (this.transitionsCache ??= transitionsOf(this.value))
+  }
 }
 
 /** What every rule needs, worked out once from a definition of unknown shape. */
@@ -53,15 +67,10 @@ export function buildContext(definition: unknown): CheckContext {
     scopes.push(scope)
     const stateValues = value['States']
     if (!isRecord(stateValues)) return
-    for (const [name, state] of Object.entries(stateValues)) {
+    for (const name in stateValues) {
+      const state = stateValues[name]
       if (!isRecord(state)) continue
-      const info: StateInfo = {
-        name,
-        path: [...path, 'States', name],
-        value: state,
-        scope,
-        language: asLanguage(state['QueryLanguage']) ?? machineLanguage,
-      }
+      const info = new StateInfo(name, state, scope, asLanguage(state['QueryLanguage']) ?? machineLanguage)
       byName.set(name, info)
       states.push(info)
       for (const [graph, graphPath] of nestedGraphs(info)) visitScope(graph, graphPath)
@@ -89,23 +98,25 @@ function nestedGraphs(state: StateInfo): [JsonRecord, Path][] {
   return []
 }
 
-/** A transition out of a state: its target name and where it is written. */
+/** A transition out of a state: its target name and where it is written, relative to the state. */
 export interface Transition {
   readonly target: string
-  readonly path: Path
+  readonly field: Path
 }
 
-/** Every `Next`, `Default`, `Choices[].Next` and `Catch[].Next` of a state. */
-export function transitionsOf(state: StateInfo): Transition[] {
+const NEXT: Path = ['Next']
+const DEFAULT: Path = ['Default']
+
+function transitionsOf(value: JsonRecord): Transition[] {
   const out: Transition[] = []
-  const add = (holder: unknown, key: string, path: Path): void => {
-    if (isRecord(holder) && typeof holder[key] === 'string') out.push({ target: holder[key], path: [...path, key] })
+  if (typeof value['Next'] === 'string') out.push({ target: value['Next'], field: NEXT })
+  if (typeof value['Default'] === 'string') out.push({ target: value['Default'], field: DEFAULT })
+  const add = (holder: unknown, at: Path): void => {
+    if (isRecord(holder) && typeof holder['Next'] === 'string') out.push({ target: holder['Next'], field: [...at, 'Next'] })
   }
-  add(state.value, 'Next', state.path)
-  add(state.value, 'Default', state.path)
   for (const list of ['Choices', 'Catch']) {
-    const items = state.value[list]
-    if (Array.isArray(items)) items.forEach((item: unknown, index) => add(item, 'Next', [...state.path, list, index]))
+    const items = value[list]
+    if (Array.isArray(items)) items.forEach((item: unknown, index) => add(item, [list, index]))
   }
   return out
 }

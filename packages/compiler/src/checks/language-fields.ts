@@ -56,41 +56,44 @@ const OTHER: Readonly<Record<QueryLanguage, QueryLanguage>> = { JSONPath: 'JSONa
 export const languageFields: CheckRule = {
   code,
   check(_definition, context) {
-    return context.states.flatMap((state) =>
-      aslObjectsOf(state).flatMap(([value, path]) => misplacedFields(value, path, state.language)),
-    )
+    const out: Diagnostic[] = []
+    for (const state of context.states) forEachAslObject(state, (value, at) => misplacedFields(value, state, at, out))
+    return out
   },
 }
 
-function misplacedFields(value: JsonRecord, path: Path, language: QueryLanguage): Diagnostic[] {
+function misplacedFields(value: JsonRecord, state: StateInfo, at: Path, out: Diagnostic[]): void {
+  const { language } = state
   const other = OTHER[language]
   const foreign = ONLY_IN[other]
-  return Object.keys(value)
-    .filter((field) => Object.hasOwn(foreign, field))
-    .map((field) => ({
-      severity: 'ERROR' as const,
+  for (const field in value) {
+    if (!Object.hasOwn(foreign, field)) continue
+    out.push({
+      severity: 'ERROR',
       code,
       message: `Field '${field}' is not supported in a ${language} state: it is ${other} only`,
-      location: jsonPointer([...path, field]),
+      location: jsonPointer([...state.path, ...at, field]),
       hint:
         language === 'JSONata'
           ? `Use ${foreign[field]} with {% %} JSONata expressions instead`
           : `Use ${foreign[field]} instead, or set "QueryLanguage": "JSONata" on the state`,
-    }))
+    })
+  }
 }
 
-/** The state itself and the ASL-defined objects nested in it, each with its path. */
-function aslObjectsOf(state: StateInfo): [JsonRecord, Path][] {
-  const out: [JsonRecord, Path][] = [[state.value, state.path]]
-  const addObject = (value: unknown, path: Path): void => {
-    if (isRecord(value)) out.push([value, path])
-  }
+const ITEM_OBJECTS = ['ItemReader', 'ItemBatcher', 'ResultWriter'] as const
+
+/** Visits the state itself and the ASL-defined objects nested in it, each with its path relative to the state. */
+function forEachAslObject(state: StateInfo, visit: (value: JsonRecord, at: Path) => void): void {
+  visit(state.value, [])
   for (const list of ['Catch', 'Choices']) {
     const items = state.value[list]
-    if (Array.isArray(items)) items.forEach((item: unknown, index) => addObject(item, [...state.path, list, index]))
+    if (Array.isArray(items)) items.forEach((item: unknown, index) => isRecord(item) && visit(item, [list, index]))
   }
-  for (const key of ['ItemReader', 'ItemBatcher', 'ResultWriter']) addObject(state.value[key], [...state.path, key])
+  for (const key of ITEM_OBJECTS) {
+    const object = state.value[key]
+    if (isRecord(object)) visit(object, [key])
+  }
   const reader = state.value['ItemReader']
-  if (isRecord(reader)) addObject(reader['ReaderConfig'], [...state.path, 'ItemReader', 'ReaderConfig'])
-  return out
+  if (isRecord(reader) && isRecord(reader['ReaderConfig'])) visit(reader['ReaderConfig'], ['ItemReader', 'ReaderConfig'])
 }

@@ -1,5 +1,5 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
-import { transitionsOf, type Path, type Scope } from './context.js'
+import type { Path, Scope } from './context.js'
 import { didYouMean } from './did-you-mean.js'
 import type { CheckRule } from './rule.js'
 
@@ -13,9 +13,8 @@ const code = 'MISSING_TRANSITION_TARGET'
 export const transitionTargets: CheckRule = {
   code,
   check(_definition, context) {
-    const everywhere = new Map(context.states.map((state) => [state.name, state.path]))
     const missing = (field: string, target: string, scope: Scope, path: Path): Diagnostic => {
-      const elsewhere = everywhere.get(target)
+      const elsewhere = context.states.find((state) => state.name === target)?.path
       const suggestion = didYouMean(target, scope.states.keys())
       const hint =
         elsewhere !== undefined
@@ -39,8 +38,8 @@ export const transitionTargets: CheckRule = {
         out.push(missing('StartAt', scope.startAt, scope, [...scope.path, 'StartAt']))
       }
       for (const state of scope.states.values()) {
-        for (const { target, path } of transitionsOf(state)) {
-          if (!scope.states.has(target)) out.push(missing('Next', target, scope, path))
+        for (const { target, field: at } of state.transitions) {
+          if (!scope.states.has(target)) out.push(missing('Next', target, scope, [...state.path, ...at]))
         }
       }
     }

@@ -1,5 +1,5 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
-import { transitionsOf, type Scope, type StateInfo } from './context.js'
+import type { Scope, StateInfo } from './context.js'
 import { hasTerminalState } from './end-states.js'
 import type { CheckRule } from './rule.js'
 
@@ -40,7 +40,7 @@ function reachable(scope: Scope, start: string): Set<string> {
   const first = scope.states.get(start)
   if (first !== undefined) pending.push(first)
   for (let state = pending.pop(); state !== undefined; state = pending.pop()) {
-    for (const { target } of transitionsOf(state)) {
+    for (const { target } of state.transitions) {
       const next = scope.states.get(target)
       if (next === undefined || reached.has(target)) continue
       reached.add(target)

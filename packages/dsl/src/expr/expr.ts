@@ -18,7 +18,7 @@ export interface RenderContext {
    * (`$.input.job.bucket` under `InputPath: $.job` is `$.bucket`). `null` when the InputPath is
    * not a plain path, so typed input accessors cannot be placed.
    */
-  readonly inputBase?: readonly (string | number)[] | null
+  readonly inputBase?: readonly (string | number)[] | null | undefined
 }
 
 /** The untyped part of an expression: how it is written in each query language. */

@@ -26,15 +26,48 @@ export type Resolve<P> =
           ? { -readonly [K in keyof P]: Resolve<P[K]> }
           : P
 
-export interface PayloadContext extends RenderContext {
+/** What a whole field shares while it is rendered. */
+export interface FieldSettings extends Omit<RenderContext, 'at'> {
   /** Records a resource the rendered value refers to through a `${Id}` placeholder. */
   readonly use: (ref: ResourceRefNode) => void
 }
 
-const at = (ctx: PayloadContext, key: string | number): PayloadContext => ({
-  ...ctx,
-  at: `${ctx.at}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`,
-})
+/**
+ * Where in a field a value is rendered. The JSON pointer is spelled out only when an error
+ * needs it: a large workflow renders hundreds of thousands of values and reports none.
+ */
+export class PayloadContext implements RenderContext {
+  constructor(
+    readonly field: FieldSettings,
+    private readonly parent: PayloadContext | string,
+    private readonly key?: string | number,
+  ) {}
+
+  get language() {
+    return this.field.language
+  }
+
+  get role() {
+    return this.field.role
+  }
+
+  get inputBase() {
+    return this.field.inputBase
+  }
+
+  get at(): string {
+    if (typeof this.parent === 'string') return this.parent
+    return `${this.parent.at}/${String(this.key).replace(/~/g, '~0').replace(/\//g, '~1')}`
+  }
+
+  use(ref: ResourceRefNode): void {
+    this.field.use(ref)
+  }
+
+  child(key: string | number): PayloadContext {
+    return new PayloadContext(this.field, this, key)
+  }
+}
 
 /** Renders a template as the value of an ASL field: `{% %}` strings in JSONata, `.$` keys in JSONPath. */
 export function renderPayload(value: Payload, ctx: PayloadContext): Json {
@@ -50,7 +83,7 @@ export function renderPayload(value: Payload, ctx: PayloadContext): Json {
     ctx.use(value.ref)
     return `\${${value.ref.id}}`
   }
-  if (Array.isArray(value)) return value.map((item, i) => renderArrayItem(item as Payload, at(ctx, i)))
+  if (Array.isArray(value)) return value.map((item, i) => renderArrayItem(item as Payload, ctx.child(i)))
   if (value !== null && typeof value === 'object') return renderObject(value as Record<string, Payload>, ctx)
   return value as Json
 }
@@ -65,9 +98,10 @@ function renderArrayItem(item: Payload, ctx: PayloadContext): Json {
 /** Renders an object template; keys keep the user's order. */
 export function renderObject(value: { readonly [key: string]: Payload | undefined }, ctx: PayloadContext): JsonObject {
   const out: Record<string, Json> = {}
-  for (const [key, field] of Object.entries(value)) {
+  for (const key in value) {
+    const field = value[key]
     if (field === undefined) continue
-    const fieldCtx = at(ctx, key)
+    const fieldCtx = ctx.child(key)
     if (ctx.language === 'JSONPath' && isExpr(field)) out[`${key}.$`] = exprNode(field).toJsonPath(fieldCtx)
     else out[key] = renderPayload(field, fieldCtx)
   }

@@ -6,7 +6,7 @@ export type JsonObject = { readonly [key: string]: Json }
 /** Deep-freezes a plain JSON-like value so that no IR node can change after creation. */
 export function freeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) freeze(child)
+    for (const key in value) freeze((value as Record<string, unknown>)[key])
     Object.freeze(value)
   }
   return value
@@ -20,7 +20,10 @@ export type Loose<T> = T extends unknown ? Omit<T, OptionalKeys<T>> & { [K in Op
 /** Drops keys whose value is `undefined`, so optional fields never appear as `undefined` in the IR. */
 export function compact<T extends object>(value: Loose<T>): T {
   const out: Record<string, unknown> = {}
-  for (const [key, field] of Object.entries(value)) if (field !== undefined) out[key] = field
+  for (const key in value) {
+    const field = (value as Record<string, unknown>)[key]
+    if (field !== undefined) out[key] = field
+  }
   return out as T
 }
 

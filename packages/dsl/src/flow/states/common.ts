@@ -1,5 +1,6 @@
 import { DslError, exprNode, isExpr } from '../../expr/expr.js'
-import { renderObject, renderPayload, type Payload, type PayloadContext } from '../../expr/payload.js'
+import { PayloadContext, renderObject, renderPayload, type Payload } from '../../expr/payload.js'
+import type { ResourceRefNode } from '../../ir/machine.js'
 import { createNode, type Json, type JsonObject } from '../../ir/json.js'
 import type { CatcherNode, QueryLanguage, RetrierNode } from '../../ir/states.js'
 import type { Flow } from '../flow.js'
@@ -81,13 +82,13 @@ function pathSegments(path: string | null): string[] | null {
 }
 
 export function payloadContext(env: StateEnv, out: GraphBuilder, field: string, role: 'input' | 'result' = 'input'): PayloadContext {
-  return {
+  const settings = {
     language: env.language,
     role,
-    at: `${out.path}/${env.name}/${field}`,
-    use: (ref) => out.build.use(ref),
+    use: (ref: ResourceRefNode) => out.build.use(ref),
     ...(env.inputBase !== undefined ? { inputBase: env.inputBase } : {}),
   }
+  return new PayloadContext(settings, `${out.path}/${env.name}/${field}`)
 }
 
 /** Renders a payload field (Arguments, Output, ...) given as a value or a function of the scope. */
