@@ -69,7 +69,9 @@ function buildMachine(name: string, options: WorkflowOptions, context: WorkflowC
   const build = new BuildState()
   const out = new GraphBuilder(context, build, '/States')
   const startAt = emitChain(flow.chain, undefined, out)
-  const dropped = context.described.filter((step) => !build.emitted.has(step))
+  // Every described step is emitted once unless some were dropped; only then is it worth a set.
+  const emitted = build.emitted.length === context.described.length ? undefined : new Set(build.emitted)
+  const dropped = emitted === undefined ? [] : context.described.filter((step) => !emitted.has(step))
   if (dropped.length > 0) {
     const names = dropped.map(stepLabel).join(', ')
     throw new DslError(

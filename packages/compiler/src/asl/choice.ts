@@ -1,6 +1,14 @@
 import type { ChoiceRuleNode } from '@dlc/dsl'
-import { ordered, type Entry } from './ordered.js'
+import { emitLayout, type Layout } from './layout.js'
 import type { AslObject } from './types.js'
+
+const RULE_TAIL: Layout<ChoiceRuleNode> = [
+  ['Condition', 'condition'],
+  ['Next', 'next'],
+  ['Output', 'output'],
+  ['Assign', 'assign'],
+  ['Comment', 'comment'],
+]
 
 /**
  * A JSONPath rule is its boolean expression's own keys (`Variable`, `StringEquals`, `And`, ...)
@@ -8,13 +16,5 @@ import type { AslObject } from './types.js'
  * `Next, Output, Assign, Comment`.
  */
 export function emitChoiceRule(rule: ChoiceRuleNode): AslObject {
-  const expression: Entry[] = Object.entries(rule.rule ?? {})
-  return ordered([
-    ...expression,
-    ['Condition', rule.condition],
-    ['Next', rule.next],
-    ['Output', rule.output],
-    ['Assign', rule.assign],
-    ['Comment', rule.comment],
-  ])
+  return { ...rule.rule, ...emitLayout(rule, RULE_TAIL) }
 }

@@ -1,9 +1,18 @@
 import type { StateMachineNode } from '@dlc/dsl'
 import type { Diagnostic } from '../diagnostics.js'
-import { ordered } from './ordered.js'
+import { emitLayout, type Layout } from './layout.js'
 import { placeholderResolver, rewriteStrings } from './placeholders.js'
 import { emitStates } from './state.js'
 import type { AslDefinition, EmitOptions } from './types.js'
+
+const MACHINE: Layout<StateMachineNode> = [
+  ['Comment', 'comment'],
+  ['QueryLanguage', 'queryLanguage'],
+  ['StartAt', 'startAt'],
+  ['States', (machine) => emitStates(machine.states)],
+  ['TimeoutSeconds', 'timeoutSeconds'],
+  ['Version', 'version'],
+]
 
 /** A definition together with what went wrong resolving its placeholders. */
 export interface EmitResult {
@@ -25,15 +34,8 @@ export function emitDefinition(machine: StateMachineNode, options: EmitOptions =
 /** As `emitDefinition`, also returning the placeholders that could not be resolved. */
 export function emitWithDiagnostics(machine: StateMachineNode, options: EmitOptions = {}): EmitResult {
   const diagnostics: Diagnostic[] = []
-  const tree = ordered([
-    ['Comment', machine.comment],
-    ['QueryLanguage', machine.queryLanguage],
-    ['StartAt', machine.startAt],
-    ['States', emitStates(machine.states)],
-    ['TimeoutSeconds', machine.timeoutSeconds],
-    ['Version', machine.version],
-  ])
-  // The tree is built from the IR by `ordered`, so it has exactly AslDefinition's keys. Without
+  const tree = emitLayout(machine, MACHINE)
+  // The tree is built from the IR by MACHINE's layout, so it has exactly AslDefinition's keys. Without
   // a target the placeholders stay, and payloads are shared with the (frozen) IR, not copied.
   if (options.resolve === undefined) return { definition: tree as AslDefinition, diagnostics }
   const resolve = placeholderResolver(machine.resources, options.resolve, diagnostics)

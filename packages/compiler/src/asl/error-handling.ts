@@ -1,28 +1,32 @@
 import type { CatcherNode, RetrierNode } from '@dlc/dsl'
-import { ordered } from './ordered.js'
+import { emitLayout, type Layout } from './layout.js'
 import type { AslObject } from './types.js'
+
+const RETRIER: Layout<RetrierNode> = [
+  ['ErrorEquals', 'errorEquals'],
+  ['Comment', 'comment'],
+  ['IntervalSeconds', 'intervalSeconds'],
+  ['MaxAttempts', 'maxAttempts'],
+  ['BackoffRate', 'backoffRate'],
+  ['MaxDelaySeconds', 'maxDelaySeconds'],
+  ['JitterStrategy', 'jitterStrategy'],
+]
+
+const CATCHER: Layout<CatcherNode> = [
+  ['ErrorEquals', 'errorEquals'],
+  ['Comment', 'comment'],
+  ['ResultPath', 'resultPath'],
+  ['Output', 'output'],
+  ['Assign', 'assign'],
+  ['Next', 'next'],
+]
 
 /** `ErrorEquals, Comment, IntervalSeconds, MaxAttempts, BackoffRate, MaxDelaySeconds, JitterStrategy`. */
 export function emitRetrier(retrier: RetrierNode): AslObject {
-  return ordered([
-    ['ErrorEquals', retrier.errorEquals],
-    ['Comment', retrier.comment],
-    ['IntervalSeconds', retrier.intervalSeconds],
-    ['MaxAttempts', retrier.maxAttempts],
-    ['BackoffRate', retrier.backoffRate],
-    ['MaxDelaySeconds', retrier.maxDelaySeconds],
-    ['JitterStrategy', retrier.jitterStrategy],
-  ])
+  return emitLayout(retrier, RETRIER)
 }
 
 /** `ErrorEquals, Comment, ResultPath, Output, Assign, Next`. */
 export function emitCatcher(catcher: CatcherNode): AslObject {
-  return ordered([
-    ['ErrorEquals', catcher.errorEquals],
-    ['Comment', catcher.comment],
-    ['ResultPath', catcher.resultPath],
-    ['Output', catcher.output],
-    ['Assign', catcher.assign],
-    ['Next', catcher.next],
-  ])
+  return emitLayout(catcher, CATCHER)
 }

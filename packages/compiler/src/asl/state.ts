@@ -1,8 +1,22 @@
-import type { CatcherNode, QueryLanguage, RetrierNode, StateGraphNode, StateNode } from '@dlc/dsl'
+import type {
+  CatcherNode,
+  ChoiceStateNode,
+  FailStateNode,
+  MapStateNode,
+  ParallelStateNode,
+  PassStateNode,
+  QueryLanguage,
+  RetrierNode,
+  StateGraphNode,
+  StateNode,
+  SucceedStateNode,
+  TaskStateNode,
+  WaitStateNode,
+} from '@dlc/dsl'
 import { emitChoiceRule } from './choice.js'
 import { emitCatcher, emitRetrier } from './error-handling.js'
-import { emitProcessorConfig, mapEntries } from './map.js'
-import { ordered, type Entry } from './ordered.js'
+import { emitLayout, type Layout } from './layout.js'
+import { emitProcessorConfig, mapLayout } from './map.js'
 import type { AslObject, AslState } from './types.js'
 
 /**
@@ -18,124 +32,132 @@ export function emitStates(states: readonly StateNode[], inherited?: QueryLangua
   return out
 }
 
-/** A Parallel branch or a Map's ItemProcessor: `Comment, <head>, StartAt, States`. */
-export function emitGraph(graph: StateGraphNode, inherited: QueryLanguage | undefined, head: readonly Entry[] = []): AslObject {
-  const language = graph.queryLanguage ?? inherited
-  return ordered([['Comment', graph.comment], ...head, ['StartAt', graph.startAt], ['States', emitStates(graph.states, language)]])
+const GRAPH: Layout<StateGraphNode> = [
+  ['Comment', 'comment'],
+  ['StartAt', 'startAt'],
+  ['States', (graph, inherited) => emitStates(graph.states, graph.queryLanguage ?? inherited)],
+]
+
+/** A Parallel branch: `Comment, StartAt, States`. */
+function emitBranch(graph: StateGraphNode, inherited: QueryLanguage | undefined): AslObject {
+  return emitLayout(graph, GRAPH, inherited)
+}
+
+/** A Map's ItemProcessor: `Comment, ProcessorConfig, StartAt, States`. */
+function emitItemProcessor(state: MapStateNode, inherited: QueryLanguage | undefined): AslObject {
+  const graph = emitBranch(state.processor, inherited)
+  if (state.processorConfig === undefined) return graph
+  const { Comment, ...rest } = graph
+  return { ...(Comment === undefined ? {} : { Comment }), ProcessorConfig: emitProcessorConfig(state.processorConfig), ...rest }
+}
+
+/** `Type, Comment, QueryLanguage` open every state. */
+function head<T extends StateNode>(): Layout<T> {
+  return [
+    ['Type', 'kind'],
+    ['Comment', 'comment'],
+    ['QueryLanguage', (state, inherited) => state.queryLanguage ?? inherited],
+  ]
+}
+
+/** `Retry, Catch` close the states that can fail, just before the transition. */
+function errorHandling<T extends { readonly retry?: readonly RetrierNode[]; readonly catch?: readonly CatcherNode[] }>(): Layout<T> {
+  return [
+    ['Retry', (state) => state.retry?.map(emitRetrier)],
+    ['Catch', (state) => state.catch?.map(emitCatcher)],
+  ]
+}
+
+function transition<T extends { readonly next?: string; readonly end?: true }>(): Layout<T> {
+  return [
+    ['Next', 'next'],
+    ['End', 'end'],
+  ]
+}
+
+/** What shapes a result, in data-flow order; shared by Task, Parallel and Map. */
+function resultFields<T extends TaskStateNode | ParallelStateNode | MapStateNode>(): Layout<T> {
+  return [
+    ['ResultSelector', 'resultSelector'],
+    ['ResultPath', 'resultPath'],
+    ['OutputPath', 'outputPath'],
+    ['Output', 'output'],
+    ['Assign', 'assign'],
+  ]
+}
+
+/** Each state type's keys: `Type, Comment, QueryLanguage`, its fields in data-flow order, then `Retry, Catch, Next, End`. */
+const LAYOUTS: { readonly [K in StateNode['kind']]: Layout<Extract<StateNode, { kind: K }>> } = {
+  Task: [
+    ...head<TaskStateNode>(),
+    ['Resource', 'resource'],
+    ['Credentials', 'credentials'],
+    ['TimeoutSeconds', 'timeoutSeconds'],
+    ['TimeoutSecondsPath', 'timeoutSecondsPath'],
+    ['HeartbeatSeconds', 'heartbeatSeconds'],
+    ['HeartbeatSecondsPath', 'heartbeatSecondsPath'],
+    ['InputPath', 'inputPath'],
+    ['Parameters', 'parameters'],
+    ['Arguments', 'arguments'],
+    ...resultFields<TaskStateNode>(),
+    ...errorHandling<TaskStateNode>(),
+    ...transition<TaskStateNode>(),
+  ],
+  Pass: [
+    ...head<PassStateNode>(),
+    ['InputPath', 'inputPath'],
+    ['Parameters', 'parameters'],
+    ['Result', 'result'],
+    ['ResultPath', 'resultPath'],
+    ['OutputPath', 'outputPath'],
+    ['Output', 'output'],
+    ['Assign', 'assign'],
+    ...transition<PassStateNode>(),
+  ],
+  Choice: [
+    ...head<ChoiceStateNode>(),
+    ['InputPath', 'inputPath'],
+    ['Choices', (state) => state.choices.map(emitChoiceRule)],
+    ['Default', 'default'],
+    ['OutputPath', 'outputPath'],
+    ['Output', 'output'],
+    ['Assign', 'assign'],
+  ],
+  Wait: [
+    ...head<WaitStateNode>(),
+    ['InputPath', 'inputPath'],
+    ['Seconds', 'seconds'],
+    ['SecondsPath', 'secondsPath'],
+    ['Timestamp', 'timestamp'],
+    ['TimestampPath', 'timestampPath'],
+    ['OutputPath', 'outputPath'],
+    ['Output', 'output'],
+    ['Assign', 'assign'],
+    ...transition<WaitStateNode>(),
+  ],
+  Succeed: [...head<SucceedStateNode>(), ['InputPath', 'inputPath'], ['OutputPath', 'outputPath'], ['Output', 'output']],
+  Fail: [...head<FailStateNode>(), ['Error', 'error'], ['ErrorPath', 'errorPath'], ['Cause', 'cause'], ['CausePath', 'causePath']],
+  Parallel: [
+    ...head<ParallelStateNode>(),
+    ['InputPath', 'inputPath'],
+    ['Parameters', 'parameters'],
+    ['Arguments', 'arguments'],
+    ['Branches', (state, inherited) => state.branches.map((branch) => emitBranch(branch, inherited))],
+    ...resultFields<ParallelStateNode>(),
+    ...errorHandling<ParallelStateNode>(),
+    ...transition<ParallelStateNode>(),
+  ],
+  Map: [
+    ...head<MapStateNode>(),
+    ['InputPath', 'inputPath'],
+    ...mapLayout(emitItemProcessor),
+    ...resultFields<MapStateNode>(),
+    ...errorHandling<MapStateNode>(),
+    ...transition<MapStateNode>(),
+  ],
 }
 
 /** `Type, Comment, QueryLanguage`, the fields of the state's type in data-flow order, then `Retry, Catch, Next, End`. */
 export function emitState(state: StateNode, inherited?: QueryLanguage): AslState {
-  return ordered([['Type', state.kind], ['Comment', state.comment], ['QueryLanguage', state.queryLanguage ?? inherited], ...fieldsOf(state, inherited)])
-}
-
-function fieldsOf(state: StateNode, inherited: QueryLanguage | undefined): Entry[] {
-  switch (state.kind) {
-    case 'Task':
-      return [
-        ['Resource', state.resource],
-        ['Credentials', state.credentials],
-        ['TimeoutSeconds', state.timeoutSeconds],
-        ['TimeoutSecondsPath', state.timeoutSecondsPath],
-        ['HeartbeatSeconds', state.heartbeatSeconds],
-        ['HeartbeatSecondsPath', state.heartbeatSecondsPath],
-        ['InputPath', state.inputPath],
-        ['Parameters', state.parameters],
-        ['Arguments', state.arguments],
-        ['ResultSelector', state.resultSelector],
-        ['ResultPath', state.resultPath],
-        ['OutputPath', state.outputPath],
-        ['Output', state.output],
-        ['Assign', state.assign],
-        ...errorHandling(state),
-        ...transition(state),
-      ]
-    case 'Pass':
-      return [
-        ['InputPath', state.inputPath],
-        ['Parameters', state.parameters],
-        ['Result', state.result],
-        ['ResultPath', state.resultPath],
-        ['OutputPath', state.outputPath],
-        ['Output', state.output],
-        ['Assign', state.assign],
-        ...transition(state),
-      ]
-    case 'Choice':
-      return [
-        ['InputPath', state.inputPath],
-        ['Choices', state.choices.map(emitChoiceRule)],
-        ['Default', state.default],
-        ['OutputPath', state.outputPath],
-        ['Output', state.output],
-        ['Assign', state.assign],
-      ]
-    case 'Wait':
-      return [
-        ['InputPath', state.inputPath],
-        ['Seconds', state.seconds],
-        ['SecondsPath', state.secondsPath],
-        ['Timestamp', state.timestamp],
-        ['TimestampPath', state.timestampPath],
-        ['OutputPath', state.outputPath],
-        ['Output', state.output],
-        ['Assign', state.assign],
-        ...transition(state),
-      ]
-    case 'Succeed':
-      return [
-        ['InputPath', state.inputPath],
-        ['OutputPath', state.outputPath],
-        ['Output', state.output],
-      ]
-    case 'Fail':
-      return [
-        ['Error', state.error],
-        ['ErrorPath', state.errorPath],
-        ['Cause', state.cause],
-        ['CausePath', state.causePath],
-      ]
-    case 'Parallel':
-      return [
-        ['InputPath', state.inputPath],
-        ['Parameters', state.parameters],
-        ['Arguments', state.arguments],
-        ['Branches', state.branches.map((branch) => emitGraph(branch, inherited))],
-        ['ResultSelector', state.resultSelector],
-        ['ResultPath', state.resultPath],
-        ['OutputPath', state.outputPath],
-        ['Output', state.output],
-        ['Assign', state.assign],
-        ...errorHandling(state),
-        ...transition(state),
-      ]
-    case 'Map': {
-      const config: Entry[] = [['ProcessorConfig', state.processorConfig && emitProcessorConfig(state.processorConfig)]]
-      return [
-        ['InputPath', state.inputPath],
-        ...mapEntries(state, emitGraph(state.processor, inherited, config)),
-        ['ResultSelector', state.resultSelector],
-        ['ResultPath', state.resultPath],
-        ['OutputPath', state.outputPath],
-        ['Output', state.output],
-        ['Assign', state.assign],
-        ...errorHandling(state),
-        ...transition(state),
-      ]
-    }
-  }
-}
-
-function errorHandling(state: { readonly retry?: readonly RetrierNode[]; readonly catch?: readonly CatcherNode[] }): Entry[] {
-  return [
-    ['Retry', state.retry?.map(emitRetrier)],
-    ['Catch', state.catch?.map(emitCatcher)],
-  ]
-}
-
-function transition(state: { readonly next?: string; readonly end?: true }): Entry[] {
-  return [
-    ['Next', state.next],
-    ['End', state.end],
-  ]
+  return emitLayout(state, LAYOUTS[state.kind] as Layout<StateNode>, inherited)
 }

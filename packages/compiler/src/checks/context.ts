@@ -81,21 +81,23 @@ export function buildContext(definition: unknown): CheckContext {
   return { machineLanguage, scopes, states }
 }
 
+const NO_GRAPHS: readonly [JsonRecord, Path][] = []
+
 /** A Parallel's branches and a Map's ItemProcessor (or its older name, Iterator). */
-function nestedGraphs(state: StateInfo): [JsonRecord, Path][] {
-  const { value, path } = state
+function nestedGraphs(state: StateInfo): readonly [JsonRecord, Path][] {
+  const { value } = state
   if (value['Type'] === 'Parallel' && Array.isArray(value['Branches'])) {
     return value['Branches'].flatMap((branch: unknown, index): [JsonRecord, Path][] =>
-      isRecord(branch) ? [[branch, [...path, 'Branches', index]]] : [],
+      isRecord(branch) ? [[branch, [...state.path, 'Branches', index]]] : [],
     )
   }
   if (value['Type'] === 'Map') {
     for (const key of ['ItemProcessor', 'Iterator']) {
       const graph = value[key]
-      if (isRecord(graph)) return [[graph, [...path, key]]]
+      if (isRecord(graph)) return [[graph, [...state.path, key]]]
     }
   }
-  return []
+  return NO_GRAPHS
 }
 
 /** A transition out of a state: its target name and where it is written, relative to the state. */

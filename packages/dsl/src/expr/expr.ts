@@ -27,6 +27,8 @@ export interface ExprNode {
   toJsonPath(ctx: RenderContext): string
   /** The JSONata form, without the `{% %}` delimiters. */
   toJsonata(ctx: RenderContext): string
+  /** The whole field value, `{% … %}`, where a node can keep it rather than build it again. */
+  toJsonataValue?(ctx: RenderContext): string
 }
 
 /** A typed expression. `T` exists only for the type checker: it is the type of the value at run time. */

@@ -11,15 +11,32 @@ export type PathRoot =
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 class PathNode implements ExprNode {
+  /** Accessors are immutable, so each field's accessor is made once and shared by every state that reads it. */
+  private readonly children = new Map<string, unknown>()
+  /** The rendered forms, kept because shared accessors are rendered once per state that reads them. */
+  private jsonata: string | undefined
+  private jsonataValue: string | undefined
+  private jsonPath: string | undefined
+
   constructor(
     readonly root: PathRoot,
     readonly segments: readonly (string | number)[],
   ) {}
 
+  child(key: string): unknown {
+    let child = this.children.get(key)
+    if (child === undefined) {
+      const segment = /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key
+      child = accessorOf(new PathNode(this.root, [...this.segments, segment]))
+      this.children.set(key, child)
+    }
+    return child
+  }
+
   toJsonPath(ctx: RenderContext): string {
     const root = this.jsonPathRoot(ctx)
-    const segments = this.root.kind === 'input' ? this.rebased(ctx) : this.segments
-    return root + segments.map((segment) => jsonPathSegment(segment)).join('')
+    if (this.root.kind === 'input' && ctx.inputBase !== undefined) return root + jsonPathOf(this.rebased(ctx))
+    return (this.jsonPath ??= root + jsonPathOf(this.segments))
   }
 
   /** The input path relative to what InputPath selected. */
@@ -39,7 +56,12 @@ class PathNode implements ExprNode {
 
   toJsonata(ctx: RenderContext): string {
     const root = this.jsonataRoot(ctx)
-    return root + this.segments.map((segment) => jsonataSegment(segment)).join('')
+    return (this.jsonata ??= root + this.segments.map((segment) => jsonataSegment(segment)).join(''))
+  }
+
+  toJsonataValue(ctx: RenderContext): string {
+    const expression = this.toJsonata(ctx)
+    return (this.jsonataValue ??= `{% ${expression} %}`)
   }
 
   private jsonPathRoot(ctx: RenderContext): string {
@@ -83,6 +105,10 @@ class PathNode implements ExprNode {
   }
 }
 
+function jsonPathOf(segments: readonly (string | number)[]): string {
+  return segments.map((segment) => jsonPathSegment(segment)).join('')
+}
+
 function jsonPathSegment(segment: string | number): string {
   if (typeof segment === 'number') return `[${segment}]`
   return IDENTIFIER.test(segment) ? `.${segment}` : `['${segment.replace(/'/g, "\\'")}']`
@@ -113,14 +139,13 @@ export type Accessor<T> = 0 extends 1 & T ? any : Expr<T> & FieldsOf<NonNullable
 
 /** Makes a typed accessor that builds a longer path for every field read from it. */
 export function accessor<T>(root: PathRoot, segments: readonly (string | number)[] = []): Accessor<T> {
-  const node = new PathNode(root, segments)
+  return accessorOf(new PathNode(root, segments)) as Accessor<T>
+}
+
+function accessorOf(node: PathNode): unknown {
   return new Proxy(Object.freeze({ [EXPR]: node }), {
-    get(target, key) {
-      if (typeof key === 'symbol') return key === EXPR ? target[EXPR] : undefined
-      const index = /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : key
-      return accessor(root, [...segments, index])
-    },
-  }) as unknown as Accessor<T>
+    get: (target, key) => (typeof key === 'symbol' ? (key === EXPR ? target[EXPR] : undefined) : node.child(key)),
+  })
 }
 
 /** A path written by hand, for what the types do not describe: `path<number>('$.items[0].qty')`. */

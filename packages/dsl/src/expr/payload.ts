@@ -72,7 +72,8 @@ export class PayloadContext implements RenderContext {
 /** Renders a template as the value of an ASL field: `{% %}` strings in JSONata, `.$` keys in JSONPath. */
 export function renderPayload(value: Payload, ctx: PayloadContext): Json {
   if (isExpr(value)) {
-    if (ctx.language === 'JSONata') return `{% ${exprNode(value).toJsonata(ctx)} %}`
+    const node = exprNode(value)
+    if (ctx.language === 'JSONata') return node.toJsonataValue?.(ctx) ?? `{% ${node.toJsonata(ctx)} %}`
     throw new DslError(
       'a JSONPath field takes a path only as the value of an object key',
       ctx.at,

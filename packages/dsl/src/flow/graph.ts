@@ -48,7 +48,7 @@ export class GraphBuilder {
 
   /** Adds a state; `at` (from `mark()`) keeps a state ahead of the handler states it emitted first. */
   add(state: StateNode, at = this.states.length): void {
-    this.build.claim(state.name, `${this.path}/${state.name}`)
+    this.build.claim(state.name, this.path)
     this.states.splice(at, 0, state)
   }
 
@@ -59,21 +59,22 @@ export class GraphBuilder {
 
 /** The state of one `build()`: names already placed, resources referred to, steps emitted. */
 export class BuildState {
+  /** Each state name and the scope (`/States`, `/States/Fan/Branches/0/States`, ...) that holds it. */
   readonly names = new Map<string, string>()
   readonly resources = new Map<string, ResourceRefNode>()
-  readonly emitted = new Set<Step>()
+  readonly emitted: Step[] = []
 
-  claim(name: string, location: string): void {
+  claim(name: string, scope: string): void {
     const earlier = this.names.get(name)
     if (earlier !== undefined) {
       throw new DslError(
-        `state name "${name}" is used twice (also at ${earlier})`,
-        location,
+        `state name "${name}" is used twice (also at ${earlier}/${name})`,
+        `${scope}/${name}`,
         'state names must be unique in the whole machine, nested Parallel and Map states included; to run a state again, goto it',
         'DUPLICATE_STATE_NAME',
       )
     }
-    this.names.set(name, location)
+    this.names.set(name, scope)
   }
 
   use(ref: ResourceRefNode): void {
@@ -99,11 +100,11 @@ export function emitChain(chain: Chain | undefined, continuation: Continuation, 
   const steps = all.filter((step) => !step.detached)
   steps.forEach((step, i) => {
     const following = steps[i + 1]
-    out.build.emitted.add(step)
+    out.build.emitted.push(step)
     step.emit(following ? entryOf(following) : continuation, out)
   })
   for (const step of all.filter((s) => s.detached)) {
-    out.build.emitted.add(step)
+    out.build.emitted.push(step)
     step.emit(undefined, out)
   }
   const first = steps[0]

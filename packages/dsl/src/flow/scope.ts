@@ -49,10 +49,15 @@ export interface ItemScope<In, Vars, Item> extends Scope<In, Vars> {
 /** A field given as a value, or as a function of the scope when it reads state data. */
 export type Field<T, S> = T | ((scope: S) => T)
 
+const variableAccessors = new Map<string, unknown>()
 const variables = new Proxy(
   {},
   {
-    get: (_, name) => (typeof name === 'string' ? accessor({ kind: 'variable', name }) : undefined),
+    get(_, name) {
+      if (typeof name !== 'string') return undefined
+      if (!variableAccessors.has(name)) variableAccessors.set(name, accessor({ kind: 'variable', name }))
+      return variableAccessors.get(name)
+    },
   },
 )
 

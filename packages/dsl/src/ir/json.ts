@@ -6,7 +6,10 @@ export type JsonObject = { readonly [key: string]: Json }
 /** Deep-freezes a plain JSON-like value so that no IR node can change after creation. */
 export function freeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const key in value) freeze((value as Record<string, unknown>)[key])
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key]
+      if (child !== null && typeof child === 'object') freeze(child)
+    }
     Object.freeze(value)
   }
   return value

@@ -137,8 +137,17 @@ export function renderDynamic<T extends number | string>(
   return { value: `{% ${exprNode(resolved).toJsonata(ctx)} %}` }
 }
 
-export function retriers(specs: readonly RetrySpec[] | undefined): RetrierNode[] | undefined {
-  return specs?.map((spec) => createNode<RetrierNode>({ kind: 'Retrier', ...spec }))
+/** Retry lists are often one constant shared by many states; their frozen nodes can be shared too. */
+const retrierCache = new WeakMap<readonly RetrySpec[], readonly RetrierNode[]>()
+
+export function retriers(specs: readonly RetrySpec[] | undefined): readonly RetrierNode[] | undefined {
+  if (specs === undefined) return undefined
+  let nodes = retrierCache.get(specs)
+  if (nodes === undefined) {
+    nodes = Object.freeze(specs.map((spec) => createNode<RetrierNode>({ kind: 'Retrier', ...spec })))
+    retrierCache.set(specs, nodes)
+  }
+  return nodes
 }
 
 /** Describes the chains of `then` handlers now, so a mistake in them shows where it was made. */
