@@ -95,6 +95,15 @@ describe('composition', () => {
     )
   })
 
+  it('variables: names Step Functions accepts, $states reserved, in both languages', () => {
+    const bad = (name: string, queryLanguage: 'JSONata' | 'JSONPath') =>
+      () => workflow('vars', { queryLanguage, input: type<{ a: number }>() }).define((f) => f.pass('P', { assign: ($) => ({ [name]: $.input.a }) })).build()
+    expect(bad('states', 'JSONata')).toThrowError(expect.objectContaining({ location: '/States/P/Assign/states', hint: '$states is reserved by Step Functions' }))
+    expect(bad('1st', 'JSONPath')).toThrowError(expect.objectContaining({ location: '/States/P/Assign/1st.$', code: 'SCHEMA_VALIDATION_FAILED' }))
+    expect(bad('total-rows', 'JSONata')).toThrowError(expect.objectContaining({ message: '/States/P/Assign/total-rows: "total-rows" is not a valid variable name' }))
+    expect(bad('año_2', 'JSONata')).not.toThrow()
+  })
+
   it('intrinsics render in JSONPath and, where JSONata has the same function, in JSONata', () => {
     const make = (queryLanguage: 'JSONata' | 'JSONPath') =>
       workflow(`intrinsics-${queryLanguage}`, { queryLanguage, input: type<{ list: number[]; text: string }>() })

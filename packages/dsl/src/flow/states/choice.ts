@@ -5,7 +5,7 @@ import type { Flow } from '../flow.js'
 import { emitChain, type Chain, type Continuation, type GraphBuilder, type Step } from '../graph.js'
 import { scope, type Scope } from '../scope.js'
 import type { ChoiceBranchSpec, ChoiceSpec } from '../specs.js'
-import { describeBranch, payloadContext, renderField, renderTemplate, stateEnv, type StateEnv } from './common.js'
+import { describeBranch, payloadContext, renderAssign, renderField, stateEnv, type StateEnv } from './common.js'
 
 interface DescribedBranch {
   readonly spec: ChoiceBranchSpec<any, any>
@@ -53,7 +53,7 @@ export function choiceStep(name: string, spec: ChoiceSpec<any, any, any>, flow: 
           default: fallback,
           outputPath: spec.outputPath,
           output: renderField(spec.output, env, out, 'Output'),
-          assign: renderTemplate(spec.assign, env, out, 'Assign'),
+          assign: renderAssign(spec.assign, env, out, 'Assign'),
         }),
         at,
       )
@@ -80,6 +80,6 @@ function rule(branch: DescribedBranch, i: number, env: StateEnv, next: Continuat
     comment: branch.spec.comment,
     ...(env.language === 'JSONata' ? { condition: `{% ${when.toJsonata(ctx)} %}` } : { rule: when.toChoiceRule(ctx) }),
     output: renderField(branch.spec.output, env, out, `${where}/Output`),
-    assign: renderTemplate(branch.spec.assign, env, out, `${where}/Assign`),
+    assign: renderAssign(branch.spec.assign, env, out, `${where}/Assign`),
   })
 }

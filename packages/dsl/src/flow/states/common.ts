@@ -119,6 +119,32 @@ export function renderTemplate(
   return renderObject(template, payloadContext(env, out, name, role))
 }
 
+/** A variable name: a letter or `_`, then letters, digits or `_`; `states` is Step Functions' own. */
+const VARIABLE_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u
+
+/** Renders an Assign field, refusing variable names Step Functions would reject. */
+export function renderAssign(
+  value: Field<Template, any> | undefined,
+  env: StateEnv,
+  out: GraphBuilder,
+  name: string,
+  role: 'input' | 'result' = 'input',
+): JsonObject | undefined {
+  const rendered = renderTemplate(value, env, out, name, role)
+  for (const key in rendered) {
+    const variable = key.endsWith('.$') ? key.slice(0, -2) : key
+    if (!VARIABLE_NAME.test(variable) || variable === 'states') {
+      throw new DslError(
+        `"${variable}" is not a valid variable name`,
+        `${out.path}/${env.name}/${name}/${key}`,
+        variable === 'states' ? '$states is reserved by Step Functions' : 'start with a letter or _, then use letters, digits or _',
+        'SCHEMA_VALIDATION_FAILED',
+      )
+    }
+  }
+  return rendered
+}
+
 /**
  * A number that may be dynamic: a literal, a path (the `...Path` field in JSONPath) or a
  * JSONata expression. Returns the ASL value and whether it belongs in the `...Path` field.
@@ -189,7 +215,7 @@ export function catchers(described: readonly DescribedCatch[] | undefined, env: 
       comment: spec.comment,
       resultPath: spec.resultPath,
       output: renderField(spec.output, env, out, `${at}/Output`, 'result'),
-      assign: renderTemplate(spec.assign, env, out, `${at}/Assign`, 'result'),
+      assign: renderAssign(spec.assign, env, out, `${at}/Assign`, 'result'),
     })
   })
 }
@@ -215,7 +241,7 @@ export function resultFields(spec: ResultingSpec, described: readonly DescribedC
     resultPath: spec.resultPath,
     outputPath: spec.outputPath,
     output: renderField(spec.output, env, out, 'Output', 'result'),
-    assign: renderTemplate(spec.assign, env, out, 'Assign', 'result'),
+    assign: renderAssign(spec.assign, env, out, 'Assign', 'result'),
     retry: retriers(spec.retry),
     catch: catchers(described, env, out),
     ...transition(next),

@@ -3,7 +3,7 @@ import type { PassStateNode } from '../../ir/states.js'
 import type { Flow } from '../flow.js'
 import type { Step } from '../graph.js'
 import type { PassSpec } from '../specs.js'
-import { renderField, renderTemplate, stateEnv, transition } from './common.js'
+import { renderAssign, renderField, renderTemplate, stateEnv, transition } from './common.js'
 
 export function passStep(name: string, spec: PassSpec<any, any, any, any, any, any>, flow: Flow<any, any>): Step {
   const env = stateEnv(name, spec, flow)
@@ -25,7 +25,7 @@ export function passStep(name: string, spec: PassSpec<any, any, any, any, any, a
           outputPath: spec.outputPath,
           output: renderField(spec.output, env, out, 'Output'),
           // In JSONPath, Assign reads the Pass's result (`$` is Result or Parameters' output) when there is one.
-          assign: renderTemplate(spec.assign, env, out, 'Assign', producesResult ? 'result' : 'input'),
+          assign: renderAssign(spec.assign, env, out, 'Assign', producesResult ? 'result' : 'input'),
           ...transition(next),
         }),
       )

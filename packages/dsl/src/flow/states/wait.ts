@@ -4,7 +4,7 @@ import type { WaitStateNode } from '../../ir/states.js'
 import type { Flow } from '../flow.js'
 import type { Step } from '../graph.js'
 import type { WaitSpec } from '../specs.js'
-import { renderDynamic, renderField, renderTemplate, stateEnv, transition } from './common.js'
+import { renderAssign, renderDynamic, renderField, stateEnv, transition } from './common.js'
 
 export function waitStep(name: string, spec: WaitSpec<any, any, any, any>, flow: Flow<any, any>): Step {
   const env = stateEnv(name, spec, flow)
@@ -30,7 +30,7 @@ export function waitStep(name: string, spec: WaitSpec<any, any, any, any>, flow:
           timestampPath: timestamp.path,
           outputPath: spec.outputPath,
           output: renderField(spec.output, env, out, 'Output'),
-          assign: renderTemplate(spec.assign, env, out, 'Assign'),
+          assign: renderAssign(spec.assign, env, out, 'Assign'),
           ...transition(next),
         }),
       )
