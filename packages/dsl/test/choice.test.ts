@@ -62,7 +62,7 @@ describe('Choice', () => {
           choices: ($) => [
             { when: eq($.input.status, 'DONE'), goto: 'Done' },
             { when: and(gt($.input.rows, 0), le($.input.rows, $.input.limit)), goto: 'Done' },
-            { when: not(eq($.input.strict, true)), assign: ($) => ({ lenient: true }), goto: 'Done' },
+            { when: not(eq($.input.strict, true)), assign: { lenient: true }, goto: 'Done' },
             { when: lt($.input.finishedAt, timestamp('2026-01-01T00:00:00Z')), output: ($) => ({ late: $.input.finishedAt }), goto: 'Done' },
             { when: matches($.input.file, 'sales-*.csv'), goto: 'Done' },
             { when: isNull($.input.note), goto: 'Done' },
