@@ -1,25 +1,41 @@
 /**
- * How long dlc takes to turn a workflow into ASL text, by workflow size.
+ * How long dlc takes to turn a workflow into ASL text, by workflow size, next to its peer:
+ * AWS CDK's Step Functions library rendering the same workflow, measured in the same run.
  *
- *   pnpm bench:compile                          # 10, 100, 1,000 and 10,000 states
+ *   pnpm bench:compile                          # 10, 100, 1,000 and 10,000 states, both tools
  *   pnpm bench:compile --sizes=10000 --runs=20  # one size, more runs
+ *   pnpm bench:compile --tools=dlc              # dlc alone
  *
- * Each size is timed in its own process (warm-up, then the median of N runs), and its peak
- * RSS is taken from another fresh process that builds, compiles and emits it once, as
- * `dlc compile` would. Never fails on time.
+ * Each tool and size is timed in its own process (warm-up, then the median of N runs), and
+ * its peak RSS is taken from another fresh process that builds, compiles and emits it once,
+ * as `dlc compile` (or `cdk synth`) would. Never fails on time.
  */
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { compileWorkflow, toJson } from '../../packages/compiler/src/index.js'
-import { ordersWorkflow } from './workload.js'
 
 const TARGET = { states: 10_000, totalMs: 200, rssMb: 200 }
+
+const TOOLS = ['dlc', 'aws-cdk-lib'] as const
+type Tool = (typeof TOOLS)[number]
+
+/**
+ * Node flags a tool's processes need. CDK binds states to their graph recursively, one frame
+ * per state in a chain: with Node's default stack (~1 MB) a cold 10,000-state run throws
+ * "Maximum call stack size exceeded". 4 MB stays below the usual 8 MB thread stack.
+ */
+const NODE_FLAGS: Readonly<Record<Tool, readonly string[]>> = { dlc: [], 'aws-cdk-lib': ['--stack-size=4000'] }
 
 interface Sample {
   readonly build: number
   readonly compile: number
   readonly emit: number
   readonly total: number
+}
+
+/** One build + compile + emit: its phases, the size of the text and, for dlc, how many diagnostics its checks raised. */
+interface Run extends Sample {
+  readonly bytes: number
+  readonly diagnostics: number | undefined
 }
 
 interface SizeResult {
@@ -29,7 +45,7 @@ interface SizeResult {
   /** The fastest total: on a busy machine, the closest to what the code alone costs. */
   readonly minTotal: number
   readonly bytes: number
-  readonly diagnostics: number
+  readonly diagnostics: number | undefined
 }
 
 /** One cold build + compile + emit in a fresh process: what a single `dlc compile` holds at its peak. */
@@ -40,46 +56,81 @@ interface MemoryResult {
   readonly baselineRssMb: number
 }
 
+type Row = { readonly tool: Tool } & SizeResult & MemoryResult
+
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]))
 
 if (args.has('child')) {
-  console.log(JSON.stringify(measure(Number(args.get('child')), Number(args.get('runs')))))
+  const once = await load(toolOf(args.get('tool')))
+  console.log(JSON.stringify(measure(once, Number(args.get('child')), Number(args.get('runs')))))
 } else if (args.has('memory-child')) {
-  console.log(JSON.stringify(measureMemory(Number(args.get('memory-child')))))
+  const once = await load(toolOf(args.get('tool')))
+  console.log(JSON.stringify(measureMemory(once, Number(args.get('memory-child')))))
 } else {
   const sizes = (args.get('sizes') ?? '10,100,1000,10000').split(',').map(Number)
+  const tools = (args.get('tools') ?? TOOLS.join(',')).split(',').map(toolOf)
   const runs = args.has('runs') ? Number(args.get('runs')) : undefined
   printTable(
-    sizes.map((states) => ({
-      ...inChild<SizeResult>(states, `--child=${states}`, `--runs=${runs ?? (states >= 10_000 ? 15 : 30)}`),
-      ...inChild<MemoryResult>(states, `--memory-child=${states}`),
-    })),
+    sizes.flatMap((states) =>
+      tools.map((tool) => ({
+        tool,
+        ...inChild<SizeResult>(tool, states, `--child=${states}`, `--runs=${runs ?? (states >= 10_000 ? 15 : 30)}`),
+        ...inChild<MemoryResult>(tool, states, `--memory-child=${states}`),
+      })),
+    ),
   )
 }
 
-/** One build + compile + emit, each phase timed. */
-function once(states: number): Sample & { readonly bytes: number; readonly diagnostics: number } {
-  const t0 = performance.now()
-  const machine = ordersWorkflow(states).build()
-  const t1 = performance.now()
-  const compiled = compileWorkflow(machine)
-  const t2 = performance.now()
-  const text = toJson(compiled.definition)
-  const t3 = performance.now()
-  // Only the size is kept: holding every run's text would make later runs pay for its GC.
-  return { build: t1 - t0, compile: t2 - t1, emit: t3 - t2, total: t3 - t0, bytes: Buffer.byteLength(text), diagnostics: compiled.diagnostics.length }
+function toolOf(name: string | undefined): Tool {
+  const tool = TOOLS.find((t) => t === name)
+  if (tool === undefined) throw new Error(`unknown tool "${name}"; expected one of ${TOOLS.join(', ')}`)
+  return tool
 }
 
-function measureMemory(states: number): MemoryResult {
+/**
+ * The timed build + compile + emit of one tool. Only the child that measures a tool loads it,
+ * so neither tool's modules sit in the other's heap or peak RSS.
+ */
+async function load(tool: Tool): Promise<(states: number) => Run> {
+  if (tool === 'dlc') {
+    const { compileWorkflow, toJson } = await import('../../packages/compiler/src/index.js')
+    const { ordersWorkflow } = await import('./workload.js')
+    return (states) => {
+      const t0 = performance.now()
+      const machine = ordersWorkflow(states).build()
+      const t1 = performance.now()
+      const compiled = compileWorkflow(machine)
+      const t2 = performance.now()
+      const text = toJson(compiled.definition)
+      const t3 = performance.now()
+      // Only the size is kept: holding every run's text would make later runs pay for its GC.
+      return { build: t1 - t0, compile: t2 - t1, emit: t3 - t2, total: t3 - t0, bytes: Buffer.byteLength(text), diagnostics: compiled.diagnostics.length }
+    }
+  }
+  const { cdkOrdersWorkflow, renderCdkWorkflow } = await import('./cdk-workload.js')
+  return (states) => {
+    const t0 = performance.now()
+    const built = cdkOrdersWorkflow(states)
+    const t1 = performance.now()
+    const definition = renderCdkWorkflow(built)
+    const t2 = performance.now()
+    // Indented like dlc's `toJson`, so both texts are the same kind of file.
+    const text = JSON.stringify(definition, null, 2) + '\n'
+    const t3 = performance.now()
+    return { build: t1 - t0, compile: t2 - t1, emit: t3 - t2, total: t3 - t0, bytes: Buffer.byteLength(text), diagnostics: undefined }
+  }
+}
+
+function measureMemory(once: (states: number) => Run, states: number): MemoryResult {
   const baselineRssMb = process.resourceUsage().maxRSS / 1024
   const { total } = once(states)
   return { coldTotal: total, peakRssMb: process.resourceUsage().maxRSS / 1024, baselineRssMb }
 }
 
-function measure(states: number, runs: number): SizeResult {
+function measure(once: (states: number) => Run, states: number, runs: number): SizeResult {
   // Warm-up: let V8 optimise the hot paths before anything is timed.
   for (let i = 0; i < Math.max(3, Math.ceil(runs / 3)); i++) once(states)
-  const samples: ReturnType<typeof once>[] = []
+  const samples: Run[] = []
   for (let i = 0; i < Math.max(1, runs); i++) samples.push(once(states))
   const last = samples[samples.length - 1]!
   const median = (pick: (s: Sample) => number) => {
@@ -98,20 +149,23 @@ function measure(states: number, runs: number): SizeResult {
 }
 
 /** Runs one measurement in a fresh process (same Node flags, so tsx still loads TypeScript). */
-function inChild<T>(states: number, ...flags: string[]): T {
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...flags], {
+function inChild<T>(tool: Tool, states: number, ...flags: string[]): T {
+  const child = spawnSync(process.execPath, [...process.execArgv, ...NODE_FLAGS[tool], fileURLToPath(import.meta.url), `--tool=${tool}`, ...flags], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   })
-  if (child.status !== 0) throw new Error(`the ${states}-state run failed:\n${child.stderr}`)
+  // The tail only: a throw inside minified library code prints the whole line of source first.
+  const stderr = child.stderr.split('\n').map((line) => (line.length > 300 ? `${line.slice(0, 300)}...` : line)).slice(-25).join('\n')
+  if (child.status !== 0) throw new Error(`the ${states}-state ${tool} run failed:\n${stderr}`)
   return JSON.parse(child.stdout.trim().split('\n').pop() as string) as T
 }
 
-function printTable(results: readonly (SizeResult & MemoryResult)[]): void {
+function printTable(results: readonly Row[]): void {
   const ms = (n: number) => n.toFixed(n < 10 ? 2 : 1)
   const rows = [
-    ['states', 'runs', 'build ms', 'compile ms', 'emit ms', 'total ms', 'min total ms', 'states/ms', 'cold total ms', 'ASL KB', 'peak RSS MB', 'diagnostics'],
+    ['tool', 'states', 'runs', 'build ms', 'compile ms', 'emit ms', 'total ms', 'min total ms', 'states/ms', 'cold total ms', 'ASL KB', 'peak RSS MB', 'diagnostics'],
     ...results.map((r) => [
+      r.tool,
       r.states.toLocaleString('en-US'),
       String(r.runs),
       ms(r.median.build),
@@ -123,23 +177,40 @@ function printTable(results: readonly (SizeResult & MemoryResult)[]): void {
       ms(r.coldTotal),
       (r.bytes / 1024).toFixed(0),
       r.peakRssMb.toFixed(0),
-      String(r.diagnostics),
+      r.diagnostics === undefined ? '-' : String(r.diagnostics),
     ]),
   ]
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
   const line = (row: readonly string[]) => `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`
   console.log(
-    `node ${process.version}, ${process.platform}/${process.arch}; build = DSL -> IR, compile = IR -> ASL + checks, emit = JSON text;` +
-      ` phase and total columns are medians of warm runs; cold total and peak RSS are one run in a fresh process\n`,
+    `node ${process.version}, ${process.platform}/${process.arch}; phase and total columns are medians of warm runs; cold total and peak RSS are one run in a fresh process\n` +
+      `dlc: build = DSL -> IR, compile = IR -> ASL + checks, emit = JSON text\n` +
+      `aws-cdk-lib: build = App + Stack + state constructs, compile = StateGraph + toGraphJson (no checks comparable to dlc's), emit = JSON.stringify;` +
+      ` run with ${NODE_FLAGS['aws-cdk-lib'].join(' ')} (a 10,000-state chain overflows Node's default stack)\n`,
   )
   console.log(line(rows[0]!))
   console.log(`| ${widths.map((w, column) => (column === 0 ? '-'.repeat(w) : '-'.repeat(w - 1) + ':')).join(' | ')} |`)
   for (const row of rows.slice(1)) console.log(line(row))
-  const target = results.find((r) => r.states === TARGET.states)
+  printComparison(results, ms)
+  const target = results.find((r) => r.tool === 'dlc' && r.states === TARGET.states)
   if (target === undefined) return
   const verdict = (met: boolean) => (met ? 'met' : 'NOT met')
   console.log(
     `\ntarget ${TARGET.states.toLocaleString('en-US')} states < ${TARGET.totalMs} ms: ${verdict(target.median.total < TARGET.totalMs)} (${ms(target.median.total)} ms)` +
       `\ntarget ${TARGET.states.toLocaleString('en-US')} states < ${TARGET.rssMb} MB peak RSS: ${verdict(target.peakRssMb < TARGET.rssMb)} (${target.peakRssMb.toFixed(0)} MB; the process starts at ${target.baselineRssMb.toFixed(0)} MB)`,
+  )
+}
+
+/** dlc against aws-cdk-lib at the largest size both were measured at. */
+function printComparison(results: readonly Row[], ms: (n: number) => string): void {
+  const states = Math.max(...results.filter((r) => results.some((o) => o.tool !== r.tool && o.states === r.states)).map((r) => r.states))
+  const dlc = results.find((r) => r.tool === 'dlc' && r.states === states)
+  const cdk = results.find((r) => r.tool === 'aws-cdk-lib' && r.states === states)
+  if (dlc === undefined || cdk === undefined) return
+  const verdict = dlc.median.total <= cdk.median.total ? `${(cdk.median.total / dlc.median.total).toFixed(1)}x faster` : `${(dlc.median.total / cdk.median.total).toFixed(1)}x slower`
+  const times = (pick: (r: Row) => number) => `${ms(pick(dlc))} vs ${ms(pick(cdk))} ms (${(pick(cdk) / pick(dlc)).toFixed(1)}x)`
+  console.log(
+    `\ndlc is ${verdict} than aws-cdk-lib at ${states.toLocaleString('en-US')} states (median total ${ms(dlc.median.total)} vs ${ms(cdk.median.total)} ms);` +
+      ` fastest run ${times((r) => r.minTotal)}; cold run ${times((r) => r.coldTotal)}`,
   )
 }
