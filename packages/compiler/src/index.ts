@@ -3,3 +3,4 @@ export { checkDefinition, CHECK_RULES, type CheckRule, type CheckContext, type S
 export { compileWorkflow, type CompiledWorkflow } from './compile.js'
 export { jsonPointer, type Diagnostic, type Severity } from './diagnostics.js'
 export { toJson, toYaml } from './serialize.js'
+export { validate, type ValidateOptions, type ValidationResult } from './validate/index.js'

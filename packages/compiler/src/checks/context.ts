@@ -40,6 +40,8 @@ export class StateInfo {
 
 /** What every rule needs, worked out once from a definition of unknown shape. */
 export interface CheckContext {
+  /** STANDARD unless the caller says the machine is EXPRESS (some integrations need STANDARD). */
+  readonly type: 'STANDARD' | 'EXPRESS'
   readonly machineLanguage: QueryLanguage
   readonly scopes: readonly Scope[]
   /** Every state of the machine, nested ones included, in document order (a state before the states nested in it). */
@@ -55,7 +57,7 @@ function asLanguage(value: unknown): QueryLanguage | undefined {
 }
 
 /** Reads the scopes and states of a definition, skipping anything that is not shaped like ASL. */
-export function buildContext(definition: unknown): CheckContext {
+export function buildContext(definition: unknown, type: CheckContext['type'] = 'STANDARD'): CheckContext {
   const root = isRecord(definition) ? definition : {}
   const machineLanguage = asLanguage(root['QueryLanguage']) ?? 'JSONPath'
   const scopes: Scope[] = []
@@ -78,7 +80,7 @@ export function buildContext(definition: unknown): CheckContext {
   }
 
   visitScope(root, [])
-  return { machineLanguage, scopes, states }
+  return { type, machineLanguage, scopes, states }
 }
 
 const NO_GRAPHS: readonly [JsonRecord, Path][] = []

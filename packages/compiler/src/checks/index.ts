@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js'
-import { buildContext } from './context.js'
+import { buildContext, type CheckContext } from './context.js'
 import { duplicateStateNames } from './duplicate-state-names.js'
 import { endStates } from './end-states.js'
 import { languageDowngrade } from './language-downgrade.js'
@@ -26,8 +26,8 @@ export const CHECK_RULES: readonly CheckRule[] = [
  *
  * @example checkDefinition(JSON.parse(text)).filter((d) => d.severity === 'ERROR')
  */
-export function checkDefinition(definition: unknown): Diagnostic[] {
-  const context = buildContext(definition)
+export function checkDefinition(definition: unknown, type: CheckContext['type'] = 'STANDARD'): Diagnostic[] {
+  const context = buildContext(definition, type)
   return CHECK_RULES.flatMap((rule) => rule.check(definition, context))
 }
 
