@@ -1,5 +1,6 @@
 import { checkDefinition } from '../checks/index.js'
 import type { Diagnostic } from '../diagnostics.js'
+import { schemaFindings, type SchemaFinding } from '../schema/index.js'
 
 export interface ValidateOptions {
   /** The state machine's type: EXPRESS machines cannot use `.sync`, `.waitForTaskToken` or activities. */
@@ -14,22 +15,45 @@ export interface ValidationResult {
 
 /**
  * Checks an ASL definition — written by dlc, by hand, or exported from Workflow Studio — the way
- * AWS's ValidateStateMachineDefinition does, and more. Pure: it never mutates its input and
- * never throws, whatever the input.
+ * AWS's ValidateStateMachineDefinition does, and more: dlc's JSON Schema for the shape, then the
+ * semantic rules. Pure: it never mutates its input and never throws, whatever the input.
  *
  * @example const { ok, diagnostics } = validate(JSON.parse(text))
  */
 export function validate(definition: unknown, options: ValidateOptions = {}): ValidationResult {
-  let diagnostics: Diagnostic[]
-  try {
-    diagnostics = checkDefinition(definition, options.type ?? 'STANDARD')
-  } catch (error) {
-    diagnostics = [internalError(error)]
-  }
+  const rules = guarded(() => checkDefinition(definition, options.type ?? 'STANDARD'))
+  const schema = guarded(() => schemaFindings(definition))
+  const fromSchema = schema.ok ? schema.value.filter((finding) => !rules.ok || !rules.value.some((d) => covers(d, finding))).map((f) => f.diagnostic) : [schema.error]
+  const diagnostics = [...fromSchema, ...(rules.ok ? rules.value : [rules.error])]
   return { ok: !diagnostics.some((d) => d.severity === 'ERROR'), diagnostics }
 }
 
-/** A bug in a rule must not look like a valid definition, nor crash the caller. */
+/**
+ * Whether a rule already reports the schema's finding, so the rule's (more specific) diagnostic
+ * stands alone: the same code at the offending field itself, or at the same object naming a field
+ * the finding is about (as in AWS's "These fields are required: [States, StartAt]").
+ */
+function covers(rule: Diagnostic, finding: SchemaFinding): boolean {
+  const { diagnostic } = finding
+  if (rule.code !== diagnostic.code || rule.location !== diagnostic.location) return false
+  return finding.atField || finding.fields.some((field) => new RegExp(`\\b${escapeRegExp(field)}\\b`).test(rule.message))
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+type Guarded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Diagnostic }
+
+/** A bug in a rule or in the schema must not look like a valid definition, nor crash the caller. */
+function guarded<T>(run: () => T): Guarded<T> {
+  try {
+    return { ok: true, value: run() }
+  } catch (error) {
+    return { ok: false, error: internalError(error) }
+  }
+}
+
 function internalError(error: unknown): Diagnostic {
   return {
     severity: 'ERROR',
