@@ -11,6 +11,8 @@ export interface FileDiagnostic {
   readonly file: string
   /** The workflow the finding is about, when the file exports several. */
   readonly workflow?: string
+  /** Where the definition sits in a CloudFormation template: `Resources/Orders/Properties/DefinitionString`. */
+  readonly definition?: string
   readonly line?: number
   readonly column?: number
   readonly severity: Severity
@@ -54,6 +56,7 @@ function where(diagnostic: FileDiagnostic): string {
   let text = diagnostic.file
   if (diagnostic.line !== undefined) text += `:${diagnostic.line}:${diagnostic.column ?? 1}`
   if (diagnostic.workflow !== undefined) text += ` (${diagnostic.workflow})`
+  if (diagnostic.definition !== undefined) text += ` ${diagnostic.definition}`
   if (diagnostic.location !== undefined) text += ` ${diagnostic.location}`
   return text
 }

@@ -2,9 +2,10 @@ import packageJson from '../package.json'
 import { parseArgs, UsageError } from './args.js'
 import type { Command } from './command.js'
 import { compileCommand } from './commands/compile.js'
+import { validateCommand } from './commands/validate.js'
 import { processIo, type Io } from './io.js'
 
-const COMMANDS: readonly Command[] = [compileCommand]
+const COMMANDS: readonly Command[] = [compileCommand, validateCommand]
 
 /** The exit code for a failure inside dlc itself (EX_SOFTWARE). */
 const INTERNAL_ERROR = 70
