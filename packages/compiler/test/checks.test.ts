@@ -221,7 +221,11 @@ describe('checkDefinition', () => {
           Files: {
             Type: 'Map',
             ItemReader: { Resource: 'arn:aws:states:::s3:listObjectsV2', Arguments: { Bucket: 'b' } },
-            ItemProcessor: { StartAt: 'Each', States: { Each: { Type: 'Pass', Output: 1, End: true } } },
+            ItemProcessor: {
+              ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+              StartAt: 'Each',
+              States: { Each: { Type: 'Pass', Output: 1, End: true } },
+            },
             End: true,
           },
         },

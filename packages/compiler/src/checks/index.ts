@@ -8,6 +8,25 @@ import { requiredFields } from './required-fields.js'
 import type { CheckRule } from './rule.js'
 import { transitionTargets } from './transition-targets.js'
 import { unreachableStates } from './unreachable-states.js'
+import { choiceRules } from './choice-rules.js'
+import { credentials } from './credentials.js'
+import { errorWildcard } from './error-wildcard.js'
+import { expressIntegrations } from './express-integrations.js'
+import { mapConfig } from './map-config.js'
+import { resourceArns } from './resource-arns.js'
+import { stateNames } from './state-names.js'
+import { timeouts } from './timeouts.js'
+import { waitDuration } from './wait-duration.js'
+import { intrinsicFunctions } from './intrinsic-functions.js'
+import { jsonataDelimiters } from './jsonata-delimiters.js'
+import { jsonataFunctions } from './jsonata-functions.js'
+import { jsonataReferences } from './jsonata-references.js'
+import { jsonataStatesVariable } from './jsonata-states-variable.js'
+import { jsonataSyntax } from './jsonata-syntax.js'
+import { jsonpathSyntax } from './jsonpath-syntax.js'
+import { noDollar } from './no-dollar.js'
+import { noPath } from './no-path.js'
+import { passResultIsStatic } from './pass-result-is-static.js'
 
 /** Every rule, in the order their diagnostics are reported (dangling targets before missing end states, as AWS does). */
 export const CHECK_RULES: readonly CheckRule[] = [
@@ -18,6 +37,25 @@ export const CHECK_RULES: readonly CheckRule[] = [
   transitionTargets,
   endStates,
   unreachableStates,
+  stateNames,
+  errorWildcard,
+  choiceRules,
+  waitDuration,
+  timeouts,
+  mapConfig,
+  resourceArns,
+  expressIntegrations,
+  credentials,
+  jsonpathSyntax,
+  intrinsicFunctions,
+  jsonataDelimiters,
+  jsonataSyntax,
+  jsonataReferences,
+  jsonataStatesVariable,
+  jsonataFunctions,
+  passResultIsStatic,
+  noDollar,
+  noPath,
 ]
 
 /**

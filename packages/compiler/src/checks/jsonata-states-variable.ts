@@ -1,0 +1,69 @@
+import { jsonPointer, type Diagnostic } from '../diagnostics.js'
+import type { JsonRecord, Path, StateInfo } from './context.js'
+import { didYouMean } from './did-you-mean.js'
+import type { CheckRule } from './rule.js'
+import { isTerminated, jsonataStrings, parseJsonata, statesField, walkJsonata } from './syntax/jsonata.js'
+
+const code = 'DLC_STATES_FIELD_UNAVAILABLE'
+
+const FIELDS = ['input', 'result', 'errorOutput', 'context'] as const
+const HAS_RESULT = new Set(['Task', 'Map', 'Parallel'])
+
+/**
+ * The reserved `$states` variable has `input`, `result`, `errorOutput` and `context` (ASL spec,
+ * "Reserved states Variable"): `result` only in the top-level Output and Assign of a Task, Map
+ * or Parallel, `errorOutput` only in a catcher's Output and Assign. Anywhere else they hold no
+ * value and the expression cannot mean what it says.
+ */
+export const jsonataStatesVariable: CheckRule = {
+  code,
+  check(_definition, context) {
+    const out: Diagnostic[] = []
+    for (const state of context.states) {
+      if (state.language !== 'JSONata') continue
+      for (const { text, at } of jsonataStrings(state)) {
+        if (!isTerminated(text)) continue
+        const parsed = parseJsonata(text)
+        if (!parsed.ok) continue
+        const seen = new Set<string>()
+        walkJsonata(parsed.ast, (node: JsonRecord) => {
+          const field = statesField(node)
+          if (field === undefined || seen.has(field)) return
+          seen.add(field)
+          const problem = unavailable(field, state, at)
+          if (problem !== undefined) out.push({ severity: 'ERROR', code, location: jsonPointer([...state.path, ...at]), ...problem })
+        })
+      }
+    }
+    return out
+  },
+}
+
+function unavailable(field: string, state: StateInfo, at: Path): { message: string; hint: string } | undefined {
+  const [first, index, inCatcher] = at
+  const type = state.value['Type']
+  if (field === 'input' || field === 'context') return undefined
+  if (field === 'result') {
+    if ((first === 'Output' || first === 'Assign') && typeof type === 'string' && HAS_RESULT.has(type)) return undefined
+    return {
+      message: `$states.result is not available in ${fieldName(at)} of a ${String(type)} state`,
+      hint: "Only the top-level 'Output' and 'Assign' of a Task, Map or Parallel state can read $states.result",
+    }
+  }
+  if (field === 'errorOutput') {
+    if (first === 'Catch' && typeof index === 'number' && (inCatcher === 'Output' || inCatcher === 'Assign')) return undefined
+    return {
+      message: `$states.errorOutput is not available in ${fieldName(at)}`,
+      hint: "Only a catcher's 'Output' and 'Assign' can read $states.errorOutput",
+    }
+  }
+  const suggestion = didYouMean(field, FIELDS)
+  return {
+    message: `$states has no field '${field}'`,
+    hint: suggestion === undefined ? `$states has ${FIELDS.join(', ')}` : `Did you mean "$states.${suggestion}"?`,
+  }
+}
+
+function fieldName(at: Path): string {
+  return `'${at.filter((segment) => typeof segment === 'string').join('/')}'`
+}

@@ -1,0 +1,40 @@
+import { jsonPointer, type Diagnostic } from '../diagnostics.js'
+import type { CheckRule } from './rule.js'
+import { forEachTemplateField, payloadTemplates } from './syntax/fields.js'
+import { looksLikeIntrinsic, parseIntrinsic } from './syntax/intrinsic.js'
+import { looksLikePath } from './syntax/jsonpath.js'
+
+const code = 'NO_DOLLAR'
+
+/**
+ * AWS's ValidateStateMachineDefinition warning "No .$ on a field that appears to be a JSONPath or
+ * Intrinsic Function": in a payload template only fields named `key.$` are evaluated, so
+ * `"id": "$.orderId"` passes the string `$.orderId` along.
+ */
+export const noDollar: CheckRule = {
+  code,
+  check(_definition, context) {
+    const out: Diagnostic[] = []
+    for (const state of context.states) {
+      if (state.language !== 'JSONPath') continue
+      for (const [template, templateAt] of payloadTemplates(state)) {
+        forEachTemplateField(template, templateAt, (key, value, at) => {
+          if (key.endsWith('.$') || typeof value !== 'string' || !looksEvaluated(value)) return
+          out.push({
+            severity: 'WARNING',
+            code,
+            message: `The field '${key}' looks like a JSONPath or an intrinsic function but its name does not end with '.$': it is passed as a plain string`,
+            location: jsonPointer([...state.path, ...at]),
+            hint: `Rename it '${key}.$' to evaluate it`,
+          })
+        })
+      }
+    }
+    return out
+  },
+}
+
+function looksEvaluated(value: string): boolean {
+  if (looksLikePath(value)) return true
+  return value.startsWith('States.') && looksLikeIntrinsic(value) && parseIntrinsic(value).ok
+}

@@ -1,0 +1,90 @@
+import jsonata from 'jsonata'
+import { isRecord, type JsonRecord, type Path, type StateInfo } from '../context.js'
+
+/** A `{% ... %}` string of a JSONata state and where it is, relative to the state. */
+export interface JsonataString {
+  readonly text: string
+  readonly at: Path
+}
+
+/** Fields that hold ASL structure, never a JSONata value; nested graphs are visited as states of their own. */
+const NOT_EVALUATED = new Set(['Type', 'Comment', 'Next', 'End', 'Default', 'QueryLanguage', 'Resource', 'ErrorEquals', 'Branches', 'ItemProcessor', 'Iterator', 'StartAt'])
+
+/** Every string of a JSONata state that opens with `{%`, in Arguments, Output, Assign, Condition, Items, timeouts and the rest. */
+export function jsonataStrings(state: StateInfo): JsonataString[] {
+  const out: JsonataString[] = []
+  const visit = (value: unknown, at: Path): void => {
+    if (typeof value === 'string') {
+      if (value.startsWith('{%')) out.push({ text: value, at })
+    } else if (Array.isArray(value)) {
+      value.forEach((item: unknown, index) => visit(item, [...at, index]))
+    } else if (isRecord(value)) {
+      const structural = isAslObject(at)
+      for (const key in value) if (!(structural && NOT_EVALUATED.has(key))) visit(value[key], [...at, key])
+    }
+  }
+  visit(state.value, [])
+  return out
+}
+
+/** The state itself, a catcher or a choice rule: objects whose fields are ASL's, not the user's. */
+function isAslObject(at: Path): boolean {
+  return at.length === 0 || (at.length === 2 && (at[0] === 'Catch' || at[0] === 'Choices') && typeof at[1] === 'number')
+}
+
+/** A string is a JSONata expression when it is wrapped in `{%` and `%}`; the space before `%}` is optional. */
+export function isTerminated(text: string): boolean {
+  return text.length >= 4 && text.endsWith('%}')
+}
+
+export type JsonataParse =
+  | { readonly ok: true; readonly ast: unknown; readonly expression: string }
+  | { readonly ok: false; readonly message: string; readonly position: number | undefined; readonly expression: string }
+
+/**
+ * Parses the expression inside `{% %}` with jsonata's own parser (never evaluated: DESIGN.md).
+ *
+ * @example parseJsonata('{% $states.input.id %}').ok // true
+ */
+export function parseJsonata(text: string): JsonataParse {
+  const expression = text.slice(2, -2)
+  try {
+    return { ok: true, ast: jsonata(expression).ast(), expression }
+  } catch (error) {
+    const record: JsonRecord = isRecord(error) ? error : {}
+    const message = typeof record['message'] === 'string' ? record['message'] : String(error)
+    const position = typeof record['position'] === 'number' ? record['position'] : undefined
+    return { ok: false, message, position, expression }
+  }
+}
+
+/** Child nodes that are evaluated in the same context as their parent. */
+const SAME_CONTEXT = ['lhs', 'rhs', 'expression', 'expressions', 'condition', 'then', 'else', 'arguments', 'procedure', 'pattern', 'update', 'delete'] as const
+/** Child nodes evaluated against a value the parent selected (predicates, filters, group-by, sort terms, function bodies). */
+const NESTED_CONTEXT = ['predicate', 'stages', 'group', 'terms', 'body'] as const
+
+/**
+ * Visits every node of a jsonata AST, telling whether it is evaluated at the top level, where
+ * `$` and bare names would read an input document that Step Functions does not provide.
+ */
+export function walkJsonata(node: unknown, visit: (node: JsonRecord, topLevel: boolean) => void, topLevel = true): void {
+  if (Array.isArray(node)) {
+    for (const item of node) walkJsonata(item, visit, topLevel)
+    return
+  }
+  if (!isRecord(node)) return
+  visit(node, topLevel)
+  if (node['type'] === 'path' && Array.isArray(node['steps'])) {
+    node['steps'].forEach((step: unknown, index) => walkJsonata(step, visit, topLevel && index === 0))
+  }
+  for (const key of SAME_CONTEXT) walkJsonata(node[key], visit, topLevel)
+  for (const key of NESTED_CONTEXT) walkJsonata(node[key], visit, false)
+}
+
+/** The name after `$states.` when a path node reads a field of the reserved `states` variable. */
+export function statesField(node: JsonRecord): string | undefined {
+  if (node['type'] !== 'path' || !Array.isArray(node['steps'])) return undefined
+  const [first, second] = node['steps'] as unknown[]
+  if (!isRecord(first) || first['type'] !== 'variable' || first['value'] !== 'states') return undefined
+  return isRecord(second) && second['type'] === 'name' && typeof second['value'] === 'string' ? second['value'] : undefined
+}
