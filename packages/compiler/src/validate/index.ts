@@ -16,11 +16,15 @@ export interface ValidationResult {
 /**
  * Checks an ASL definition — written by dlc, by hand, or exported from Workflow Studio — the way
  * AWS's ValidateStateMachineDefinition does, and more: dlc's JSON Schema for the shape, then the
- * semantic rules. Pure: it never mutates its input and never throws, whatever the input.
+ * semantic rules. A string is taken as the definition's JSON text, as AWS takes it. Pure: it
+ * never mutates its input and never throws, whatever the input.
  *
  * @example const { ok, diagnostics } = validate(JSON.parse(text))
  */
-export function validate(definition: unknown, options: ValidateOptions = {}): ValidationResult {
+export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  const parsed = typeof input === 'string' ? parseDefinition(input) : { definition: input }
+  if ('error' in parsed) return { ok: false, diagnostics: [parsed.error] }
+  const { definition } = parsed
   const rules = guarded(() => checkDefinition(definition, options.type ?? 'STANDARD'))
   const schema = guarded(() => schemaFindings(definition))
   const fromSchema = schema.ok ? schema.value.filter((finding) => !rules.ok || !rules.value.some((d) => covers(d, finding))).map((f) => f.diagnostic) : [schema.error]
@@ -41,6 +45,22 @@ function covers(rule: Diagnostic, finding: SchemaFinding): boolean {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The definition in a JSON text; text that is not JSON is AWS's INVALID_JSON_DESCRIPTION. */
+function parseDefinition(text: string): { readonly definition: unknown } | { readonly error: Diagnostic } {
+  try {
+    return { definition: JSON.parse(text) as unknown }
+  } catch (error) {
+    return {
+      error: {
+        severity: 'ERROR',
+        code: 'INVALID_JSON_DESCRIPTION',
+        message: `The definition is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        location: '/',
+      },
+    }
+  }
 }
 
 type Guarded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Diagnostic }
