@@ -21,6 +21,7 @@ export const errorWildcard: CheckRule = {
         handlers.forEach((handler: unknown, index) => {
           const errors = isRecord(handler) ? handler['ErrorEquals'] : undefined
           if (!Array.isArray(errors) || !errors.includes(WILDCARD)) return
+          if (errors.length === 1 && index === handlers.length - 1) return
           const location = jsonPointer([...state.path, list, index, 'ErrorEquals'])
           const kind = list === 'Retry' ? 'retrier' : 'catcher'
           if (errors.length > 1) {

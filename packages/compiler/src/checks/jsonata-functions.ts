@@ -1,7 +1,7 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import { isRecord, type JsonRecord } from './context.js'
 import type { CheckRule } from './rule.js'
-import { isTerminated, jsonataStrings, parseJsonata, walkJsonata } from './syntax/jsonata.js'
+import { isTerminated, jsonataStrings, parseJsonata, perExpression, walkJsonata } from './syntax/jsonata.js'
 
 const code = 'DLC_JSONATA_FUNCTION_UNAVAILABLE'
 
@@ -33,11 +33,11 @@ export const jsonataFunctions: CheckRule = {
   },
 }
 
-function callsEval(ast: unknown): boolean {
+const callsEval = perExpression((ast: unknown): boolean => {
   let found = false
   walkJsonata(ast, (node: JsonRecord) => {
     const procedure = node['procedure']
     if ((node['type'] === 'function' || node['type'] === 'partial') && isRecord(procedure) && procedure['type'] === 'variable' && procedure['value'] === 'eval') found = true
   })
   return found
-}
+})

@@ -1,7 +1,7 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import type { JsonRecord } from './context.js'
 import type { CheckRule } from './rule.js'
-import { isTerminated, jsonataStrings, parseJsonata, walkJsonata } from './syntax/jsonata.js'
+import { isTerminated, jsonataStrings, parseJsonata, perExpression, walkJsonata } from './syntax/jsonata.js'
 
 const code = 'UNSUPPORTED_JSONATA_EXPRESSION'
 
@@ -20,8 +20,10 @@ export const jsonataReferences: CheckRule = {
         if (!isTerminated(text)) continue
         const parsed = parseJsonata(text)
         if (!parsed.ok) continue
+        const names = inputReferences(parsed.ast)
+        if (names.length === 0) continue
         const location = jsonPointer([...state.path, ...at])
-        for (const name of inputReferences(parsed.ast)) {
+        for (const name of names) {
           out.push({
             severity: 'ERROR',
             code,
@@ -37,7 +39,7 @@ export const jsonataReferences: CheckRule = {
 }
 
 /** The distinct input-document references of an expression, in order of appearance. */
-function inputReferences(ast: unknown): string[] {
+const inputReferences = perExpression((ast: unknown): string[] => {
   const names = new Set<string>()
   walkJsonata(ast, (node: JsonRecord, topLevel) => {
     if (node['type'] === 'variable' && node['value'] === '$') names.add('$$')
@@ -46,4 +48,4 @@ function inputReferences(ast: unknown): string[] {
     if (node['type'] === 'name' && typeof node['value'] === 'string') names.add(node['value'])
   })
   return [...names]
-}
+})

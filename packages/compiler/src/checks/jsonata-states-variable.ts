@@ -2,7 +2,7 @@ import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import type { JsonRecord, Path, StateInfo } from './context.js'
 import { didYouMean } from './did-you-mean.js'
 import type { CheckRule } from './rule.js'
-import { isTerminated, jsonataStrings, parseJsonata, statesField, walkJsonata } from './syntax/jsonata.js'
+import { isTerminated, jsonataStrings, parseJsonata, perExpression, statesField, walkJsonata } from './syntax/jsonata.js'
 
 const code = 'DLC_STATES_FIELD_UNAVAILABLE'
 
@@ -25,19 +25,25 @@ export const jsonataStatesVariable: CheckRule = {
         if (!isTerminated(text)) continue
         const parsed = parseJsonata(text)
         if (!parsed.ok) continue
-        const seen = new Set<string>()
-        walkJsonata(parsed.ast, (node: JsonRecord) => {
-          const field = statesField(node)
-          if (field === undefined || seen.has(field)) return
-          seen.add(field)
+        for (const field of statesFieldsOf(parsed.ast)) {
           const problem = unavailable(field, state, at)
           if (problem !== undefined) out.push({ severity: 'ERROR', code, location: jsonPointer([...state.path, ...at]), ...problem })
-        })
+        }
       }
     }
     return out
   },
 }
+
+/** The distinct `$states.<field>` an expression reads, in order of appearance. */
+const statesFieldsOf = perExpression((ast: unknown): string[] => {
+  const fields = new Set<string>()
+  walkJsonata(ast, (node: JsonRecord) => {
+    const field = statesField(node)
+    if (field !== undefined) fields.add(field)
+  })
+  return [...fields]
+})
 
 function unavailable(field: string, state: StateInfo, at: Path): { message: string; hint: string } | undefined {
   const [first, index, inCatcher] = at

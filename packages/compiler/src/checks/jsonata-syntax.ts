@@ -1,7 +1,7 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import { isRecord, type JsonRecord } from './context.js'
 import type { CheckRule } from './rule.js'
-import { isTerminated, jsonataStrings, parseJsonata, walkJsonata } from './syntax/jsonata.js'
+import { isTerminated, jsonataStrings, parseJsonata, perExpression, walkJsonata } from './syntax/jsonata.js'
 
 const code = 'INVALID_JSONATA_EXPRESSION'
 
@@ -19,11 +19,11 @@ export const jsonataSyntax: CheckRule = {
       if (state.language !== 'JSONata') continue
       for (const { text, at } of jsonataStrings(state)) {
         if (!isTerminated(text)) continue
-        const location = jsonPointer([...state.path, ...at])
+        const location = () => jsonPointer([...state.path, ...at])
         const parsed = parseJsonata(text)
         if (!parsed.ok) {
           const where = parsed.position === undefined ? '' : ` (at character ${parsed.position} of '${parsed.expression.trim()}')`
-          out.push({ severity: 'ERROR', code, message: parsed.message + where, location })
+          out.push({ severity: 'ERROR', code, message: parsed.message + where, location: location() })
           continue
         }
         const operator = newerOperator(parsed.ast)
@@ -32,7 +32,7 @@ export const jsonataSyntax: CheckRule = {
             severity: 'ERROR',
             code,
             message: `The operator '${operator}' is not supported: Step Functions implements JSONata 2.0.6`,
-            location,
+            location: location(),
             hint: operator === '??' ? 'Write $exists(x) ? x : y instead' : 'Write x ? x : y instead',
           })
         }
@@ -46,7 +46,7 @@ export const jsonataSyntax: CheckRule = {
  * jsonata 2.1+ desugars `a ?? b` into a condition on a `$exists` call that has no source
  * position, and `a ?: b` into a condition whose `then` is its condition node itself.
  */
-function newerOperator(ast: unknown): '??' | '?:' | undefined {
+const newerOperator = perExpression((ast: unknown): '??' | '?:' | undefined => {
   let found: '??' | '?:' | undefined
   walkJsonata(ast, (node: JsonRecord) => {
     if (found !== undefined || node['type'] !== 'condition') return
@@ -56,4 +56,4 @@ function newerOperator(ast: unknown): '??' | '?:' | undefined {
     if (isRecord(procedure) && procedure['value'] === 'exists' && procedure['position'] === undefined) found = '??'
   })
   return found
-}
+})

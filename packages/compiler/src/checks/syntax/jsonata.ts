@@ -10,20 +10,43 @@ export interface JsonataString {
 /** Fields that hold ASL structure, never a JSONata value; nested graphs are visited as states of their own. */
 const NOT_EVALUATED = new Set(['Type', 'Comment', 'Next', 'End', 'Default', 'QueryLanguage', 'Resource', 'ErrorEquals', 'Branches', 'ItemProcessor', 'Iterator', 'StartAt'])
 
+/** Four rules read the same strings of a state: find them once per state. */
+const stringsByState = new WeakMap<StateInfo, readonly JsonataString[]>()
+
 /** Every string of a JSONata state that opens with `{%`, in Arguments, Output, Assign, Condition, Items, timeouts and the rest. */
-export function jsonataStrings(state: StateInfo): JsonataString[] {
+export function jsonataStrings(state: StateInfo): readonly JsonataString[] {
+  let strings = stringsByState.get(state)
+  if (strings === undefined) {
+    strings = findJsonataStrings(state)
+    stringsByState.set(state, strings)
+  }
+  return strings
+}
+
+function findJsonataStrings(state: StateInfo): JsonataString[] {
   const out: JsonataString[] = []
-  const visit = (value: unknown, at: Path): void => {
+  // One path, extended and shortened in place: copied only for the strings that are found.
+  const at: (string | number)[] = []
+  const visit = (value: unknown): void => {
     if (typeof value === 'string') {
-      if (value.startsWith('{%')) out.push({ text: value, at })
+      if (value.startsWith('{%')) out.push({ text: value, at: [...at] })
     } else if (Array.isArray(value)) {
-      value.forEach((item: unknown, index) => visit(item, [...at, index]))
+      for (let index = 0; index < value.length; index++) {
+        at.push(index)
+        visit(value[index])
+        at.pop()
+      }
     } else if (isRecord(value)) {
       const structural = isAslObject(at)
-      for (const key in value) if (!(structural && NOT_EVALUATED.has(key))) visit(value[key], [...at, key])
+      for (const key in value) {
+        if (structural && NOT_EVALUATED.has(key)) continue
+        at.push(key)
+        visit(value[key])
+        at.pop()
+      }
     }
   }
-  visit(state.value, [])
+  visit(state.value)
   return out
 }
 
@@ -47,6 +70,21 @@ export type JsonataParse =
  * @example parseJsonata('{% $states.input.id %}').ok // true
  */
 export function parseJsonata(text: string): JsonataParse {
+  let parsed = parses.get(text)
+  if (parsed === undefined) {
+    // Parsing is the validator's dearest step and expressions repeat across states and rules;
+    // the cache is bounded so a long-lived process does not keep every expression it ever saw.
+    if (parses.size >= MAX_CACHED_PARSES) parses.clear()
+    parsed = parse(text)
+    parses.set(text, parsed)
+  }
+  return parsed
+}
+
+const MAX_CACHED_PARSES = 10_000
+const parses = new Map<string, JsonataParse>()
+
+function parse(text: string): JsonataParse {
   const expression = text.slice(2, -2)
   try {
     return { ok: true, ast: jsonata(expression).ast(), expression }
@@ -55,6 +93,23 @@ export function parseJsonata(text: string): JsonataParse {
     const message = typeof record['message'] === 'string' ? record['message'] : String(error)
     const position = typeof record['position'] === 'number' ? record['position'] : undefined
     return { ok: false, message, position, expression }
+  }
+}
+
+/**
+ * Wraps what a rule works out from an expression's AST so it is worked out once per expression:
+ * parses are cached by text, so the same AST object comes back for the same expression.
+ */
+export function perExpression<T>(analyse: (ast: unknown) => T): (ast: unknown) => T {
+  const results = new WeakMap<object, { readonly value: T }>()
+  return (ast) => {
+    if (typeof ast !== 'object' || ast === null) return analyse(ast)
+    let result = results.get(ast)
+    if (result === undefined) {
+      result = { value: analyse(ast) }
+      results.set(ast, result)
+    }
+    return result.value
   }
 }
 
