@@ -19,6 +19,7 @@ export interface Scope {
 export class StateInfo {
   private pathCache: Path | undefined
   private transitionsCache: Transition[] | undefined
+  private derived: Map<object, unknown> | undefined
 
   constructor(
     readonly name: string,
@@ -30,6 +31,13 @@ export class StateInfo {
 
   get path(): Path {
     return (this.pathCache ??= [...this.scope.path, 'States', this.name])
+  }
+
+  /** What a rule works out from the state under `key`, worked out once for all rules (see `perState`). */
+  derive<T>(key: object, find: (state: StateInfo) => T): T {
+    this.derived ??= new Map()
+    if (!this.derived.has(key)) this.derived.set(key, find(this))
+    return this.derived.get(key) as T
   }
 
   /** Every `Next`, `Default`, `Choices[].Next` and `Catch[].Next` of the state. */

@@ -1,6 +1,6 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import type { CheckRule } from './rule.js'
-import { forEachTemplateField, payloadTemplates } from './syntax/fields.js'
+import { templateFields } from './syntax/fields.js'
 import { looksLikeIntrinsic, parseIntrinsic } from './syntax/intrinsic.js'
 import { looksLikePath } from './syntax/jsonpath.js'
 
@@ -17,16 +17,14 @@ export const noDollar: CheckRule = {
     const out: Diagnostic[] = []
     for (const state of context.states) {
       if (state.language !== 'JSONPath') continue
-      for (const [template, templateAt] of payloadTemplates(state)) {
-        forEachTemplateField(template, templateAt, (key, value, at) => {
-          if (key.endsWith('.$') || typeof value !== 'string' || !looksEvaluated(value)) return
-          out.push({
-            severity: 'WARNING',
-            code,
-            message: `The field '${key}' looks like a JSONPath or an intrinsic function but its name does not end with '.$': it is passed as a plain string`,
-            location: jsonPointer([...state.path, ...at]),
-            hint: `Rename it '${key}.$' to evaluate it`,
-          })
+      for (const { key, value, at } of templateFields(state)) {
+        if (key.endsWith('.$') || typeof value !== 'string' || !looksEvaluated(value)) continue
+        out.push({
+          severity: 'WARNING',
+          code,
+          message: `The field '${key}' looks like a JSONPath or an intrinsic function but its name does not end with '.$': it is passed as a plain string`,
+          location: jsonPointer([...state.path, ...at]),
+          hint: `Rename it '${key}.$' to evaluate it`,
         })
       }
     }

@@ -1,4 +1,5 @@
 import { isRecord, type JsonRecord, type Path, type StateInfo } from '../context.js'
+import { perState } from './memo.js'
 
 /** How a JSONPath state field is read: a Path, a Reference Path, or (ErrorPath, CausePath) either of those or an intrinsic call. */
 export type PathFieldKind = 'path' | 'reference' | 'path-or-intrinsic'
@@ -37,7 +38,7 @@ function aslObjects(state: StateInfo): [Record<string, unknown>, Path][] {
  * Every field of a JSONPath state whose name ends in `Path`, with its kind. Choice rules are left
  * to {@link choiceRulePaths}, payload templates to {@link payloadTemplates}.
  */
-export function pathFields(state: StateInfo): PathField[] {
+export const pathFields = perState((state: StateInfo): readonly PathField[] => {
   const out: PathField[] = []
   for (const [object, at] of aslObjects(state)) {
     for (const name in object) {
@@ -45,7 +46,7 @@ export function pathFields(state: StateInfo): PathField[] {
     }
   }
   return out
-}
+})
 
 /** `Variable` and every comparison ending in `Path` of a Choice state's rules, nested `And`/`Or`/`Not` included. */
 export function choiceRulePaths(state: StateInfo): PathField[] {
@@ -133,7 +134,7 @@ export function forEachTemplateField(value: unknown, at: Path, visit: (key: stri
   }
 }
 
-/** A `.$` field's value, to be read as a path or an intrinsic call. */
+/** A payload-template field; a `.$` one is read as a path or an intrinsic call. */
 export interface DynamicField {
   readonly key: string
   readonly value: unknown
@@ -141,13 +142,14 @@ export interface DynamicField {
   readonly at: Path
 }
 
-/** Every field whose name ends in `.$` in the state's payload templates. */
-export function dynamicFields(state: StateInfo): DynamicField[] {
+/** Every field of the state's payload templates, however deeply nested, in document order. */
+export const templateFields = perState((state: StateInfo): readonly DynamicField[] => {
   const out: DynamicField[] = []
   for (const [template, at] of payloadTemplates(state)) {
-    forEachTemplateField(template, at, (key, value, fieldAt) => {
-      if (key.endsWith('.$')) out.push({ key, value, at: fieldAt })
-    })
+    forEachTemplateField(template, at, (key, value, fieldAt) => out.push({ key, value, at: fieldAt }))
   }
   return out
-}
+})
+
+/** Every field whose name ends in `.$` in the state's payload templates. */
+export const dynamicFields = perState((state: StateInfo): readonly DynamicField[] => templateFields(state).filter(({ key }) => key.endsWith('.$')))

@@ -1,3 +1,4 @@
+import { memoByText } from './memo.js'
 /**
  * A reader for intrinsic function calls such as `States.Format('{} \'x\'', $.name, 3)`: the
  * ASL spec's grammar (Appendix B) and the developer guide's escapes (`\'`, `\{`, `\}`, `\\`).
@@ -37,7 +38,7 @@ class IntrinsicSyntaxError extends Error {
  *
  * @example parseIntrinsic("States.Array($.a, 'b')") // { ok: true, call: { name: 'States.Array', args: [path, string] } }
  */
-export function parseIntrinsic(text: string): IntrinsicResult {
+export const parseIntrinsic = memoByText((text: string): IntrinsicResult => {
   try {
     const reader = new IntrinsicReader(text)
     const call = reader.call()
@@ -47,7 +48,7 @@ export function parseIntrinsic(text: string): IntrinsicResult {
     if (error instanceof IntrinsicSyntaxError) return { ok: false, message: error.message, index: error.index }
     throw error
   }
-}
+})
 
 /** Whether a `.$` value is meant as an intrinsic call rather than a path: it does not start with `$`. */
 export function looksLikeIntrinsic(text: string): boolean {

@@ -1,5 +1,6 @@
 import jsonata from 'jsonata'
 import { isRecord, type JsonRecord, type Path, type StateInfo } from '../context.js'
+import { memoByText, perState } from './memo.js'
 
 /** A `{% ... %}` string of a JSONata state and where it is, relative to the state. */
 export interface JsonataString {
@@ -10,20 +11,8 @@ export interface JsonataString {
 /** Fields that hold ASL structure, never a JSONata value; nested graphs are visited as states of their own. */
 const NOT_EVALUATED = new Set(['Type', 'Comment', 'Next', 'End', 'Default', 'QueryLanguage', 'Resource', 'ErrorEquals', 'Branches', 'ItemProcessor', 'Iterator', 'StartAt'])
 
-/** Four rules read the same strings of a state: find them once per state. */
-const stringsByState = new WeakMap<StateInfo, readonly JsonataString[]>()
-
 /** Every string of a JSONata state that opens with `{%`, in Arguments, Output, Assign, Condition, Items, timeouts and the rest. */
-export function jsonataStrings(state: StateInfo): readonly JsonataString[] {
-  let strings = stringsByState.get(state)
-  if (strings === undefined) {
-    strings = findJsonataStrings(state)
-    stringsByState.set(state, strings)
-  }
-  return strings
-}
-
-function findJsonataStrings(state: StateInfo): JsonataString[] {
+export const jsonataStrings = perState((state: StateInfo): readonly JsonataString[] => {
   const out: JsonataString[] = []
   // One path, extended and shortened in place: copied only for the strings that are found.
   const at: (string | number)[] = []
@@ -48,7 +37,7 @@ function findJsonataStrings(state: StateInfo): JsonataString[] {
   }
   visit(state.value)
   return out
-}
+})
 
 /** The state itself, a catcher or a choice rule: objects whose fields are ASL's, not the user's. */
 function isAslObject(at: Path): boolean {
@@ -69,22 +58,7 @@ export type JsonataParse =
  *
  * @example parseJsonata('{% $states.input.id %}').ok // true
  */
-export function parseJsonata(text: string): JsonataParse {
-  let parsed = parses.get(text)
-  if (parsed === undefined) {
-    // Parsing is the validator's dearest step and expressions repeat across states and rules;
-    // the cache is bounded so a long-lived process does not keep every expression it ever saw.
-    if (parses.size >= MAX_CACHED_PARSES) parses.clear()
-    parsed = parse(text)
-    parses.set(text, parsed)
-  }
-  return parsed
-}
-
-const MAX_CACHED_PARSES = 10_000
-const parses = new Map<string, JsonataParse>()
-
-function parse(text: string): JsonataParse {
+export const parseJsonata = memoByText((text: string): JsonataParse => {
   const expression = text.slice(2, -2)
   try {
     return { ok: true, ast: jsonata(expression).ast(), expression }
@@ -94,7 +68,7 @@ function parse(text: string): JsonataParse {
     const position = typeof record['position'] === 'number' ? record['position'] : undefined
     return { ok: false, message, position, expression }
   }
-}
+})
 
 /**
  * Wraps what a rule works out from an expression's AST so it is worked out once per expression:

@@ -1,3 +1,4 @@
+import { memoByText } from './memo.js'
 /**
  * A JSONPath reader for the dialect Step Functions accepts: Jayway JsonPath (the ASL spec
  * names it), rooted at `$` (the input), `$$` (the Context Object) or `$name` (a variable).
@@ -48,14 +49,14 @@ class PathSyntaxError extends Error {
  *
  * @example parsePath('$.orders[0].id') // { ok: true, path: { root: 'input', segments: ['member', 'index', 'member'] } }
  */
-export function parsePath(text: string): PathResult {
+export const parsePath = memoByText((text: string): PathResult => {
   try {
     return { ok: true, path: new PathReader(text).read() }
   } catch (error) {
     if (error instanceof PathSyntaxError) return { ok: false, message: error.message, index: error.index }
     throw error
   }
-}
+})
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*/
 
