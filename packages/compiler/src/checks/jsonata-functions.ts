@@ -1,7 +1,7 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import { isRecord, type JsonRecord } from './context.js'
 import type { CheckRule } from './rule.js'
-import { isTerminated, jsonataStrings, parseJsonata, perExpression, walkJsonata } from './syntax/jsonata.js'
+import { forEachJsonataExpression, perExpression, walkJsonata } from './syntax/jsonata.js'
 
 const code = 'DLC_JSONATA_FUNCTION_UNAVAILABLE'
 
@@ -14,21 +14,16 @@ export const jsonataFunctions: CheckRule = {
   code,
   check(_definition, context) {
     const out: Diagnostic[] = []
-    for (const state of context.states) {
-      if (state.language !== 'JSONata') continue
-      for (const { text, at } of jsonataStrings(state)) {
-        if (!isTerminated(text)) continue
-        const parsed = parseJsonata(text)
-        if (!parsed.ok || !callsEval(parsed.ast)) continue
-        out.push({
-          severity: 'WARNING',
-          code,
-          message: 'The JSONata function $eval is not available in Step Functions: the expression fails when it runs',
-          location: jsonPointer([...state.path, ...at]),
-          hint: 'Use $parse to read a JSON string',
-        })
-      }
-    }
+    forEachJsonataExpression(context, (state, at, parsed) => {
+      if (!parsed.ok || !callsEval(parsed.ast)) return
+      out.push({
+        severity: 'WARNING',
+        code,
+        message: 'The JSONata function $eval is not available in Step Functions: the expression fails when it runs',
+        location: jsonPointer([...state.path, ...at]),
+        hint: 'Use $parse to read a JSON string',
+      })
+    })
     return out
   },
 }

@@ -1,7 +1,7 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import type { JsonRecord } from './context.js'
 import type { CheckRule } from './rule.js'
-import { isTerminated, jsonataStrings, parseJsonata, perExpression, walkJsonata } from './syntax/jsonata.js'
+import { forEachJsonataExpression, perExpression, walkJsonata } from './syntax/jsonata.js'
 
 const code = 'UNSUPPORTED_JSONATA_EXPRESSION'
 
@@ -14,26 +14,20 @@ export const jsonataReferences: CheckRule = {
   code,
   check(_definition, context) {
     const out: Diagnostic[] = []
-    for (const state of context.states) {
-      if (state.language !== 'JSONata') continue
-      for (const { text, at } of jsonataStrings(state)) {
-        if (!isTerminated(text)) continue
-        const parsed = parseJsonata(text)
-        if (!parsed.ok) continue
-        const names = inputReferences(parsed.ast)
-        if (names.length === 0) continue
-        const location = jsonPointer([...state.path, ...at])
-        for (const name of names) {
-          out.push({
-            severity: 'ERROR',
-            code,
-            message: name === '$$' ? "Reference to '$$' is not supported." : `Reference to '${name}' at the top level is not supported.`,
-            location,
-            hint: name === '$' || name === '$$' ? 'Read the state input as $states.input' : `Read it from the state input as $states.input.${name}, or from a variable as $${name}`,
-          })
-        }
+    forEachJsonataExpression(context, (state, at, parsed) => {
+      const names = parsed.ok ? inputReferences(parsed.ast) : []
+      if (names.length === 0) return
+      const location = jsonPointer([...state.path, ...at])
+      for (const name of names) {
+        out.push({
+          severity: 'ERROR',
+          code,
+          message: name === '$$' ? "Reference to '$$' is not supported." : `Reference to '${name}' at the top level is not supported.`,
+          location,
+          hint: name === '$' || name === '$$' ? 'Read the state input as $states.input' : `Read it from the state input as $states.input.${name}, or from a variable as $${name}`,
+        })
       }
-    }
+    })
     return out
   },
 }

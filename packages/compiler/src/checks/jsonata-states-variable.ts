@@ -2,7 +2,7 @@ import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import type { JsonRecord, Path, StateInfo } from './context.js'
 import { didYouMean } from './did-you-mean.js'
 import type { CheckRule } from './rule.js'
-import { isTerminated, jsonataStrings, parseJsonata, perExpression, statesField, walkJsonata } from './syntax/jsonata.js'
+import { forEachJsonataExpression, perExpression, statesField, walkJsonata } from './syntax/jsonata.js'
 
 const code = 'DLC_STATES_FIELD_UNAVAILABLE'
 
@@ -19,18 +19,13 @@ export const jsonataStatesVariable: CheckRule = {
   code,
   check(_definition, context) {
     const out: Diagnostic[] = []
-    for (const state of context.states) {
-      if (state.language !== 'JSONata') continue
-      for (const { text, at } of jsonataStrings(state)) {
-        if (!isTerminated(text)) continue
-        const parsed = parseJsonata(text)
-        if (!parsed.ok) continue
-        for (const field of statesFieldsOf(parsed.ast)) {
-          const problem = unavailable(field, state, at)
-          if (problem !== undefined) out.push({ severity: 'ERROR', code, location: jsonPointer([...state.path, ...at]), ...problem })
-        }
+    forEachJsonataExpression(context, (state, at, parsed) => {
+      if (!parsed.ok) return
+      for (const field of statesFieldsOf(parsed.ast)) {
+        const problem = unavailable(field, state, at)
+        if (problem !== undefined) out.push({ severity: 'ERROR', code, location: jsonPointer([...state.path, ...at]), ...problem })
       }
-    }
+    })
     return out
   },
 }

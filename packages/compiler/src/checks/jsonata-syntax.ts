@@ -1,7 +1,7 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import { isRecord, type JsonRecord } from './context.js'
 import type { CheckRule } from './rule.js'
-import { isTerminated, jsonataStrings, parseJsonata, perExpression, walkJsonata } from './syntax/jsonata.js'
+import { forEachJsonataExpression, perExpression, walkJsonata } from './syntax/jsonata.js'
 
 const code = 'INVALID_JSONATA_EXPRESSION'
 
@@ -15,29 +15,24 @@ export const jsonataSyntax: CheckRule = {
   code,
   check(_definition, context) {
     const out: Diagnostic[] = []
-    for (const state of context.states) {
-      if (state.language !== 'JSONata') continue
-      for (const { text, at } of jsonataStrings(state)) {
-        if (!isTerminated(text)) continue
-        const location = () => jsonPointer([...state.path, ...at])
-        const parsed = parseJsonata(text)
-        if (!parsed.ok) {
-          const where = parsed.position === undefined ? '' : ` (at character ${parsed.position} of '${parsed.expression.trim()}')`
-          out.push({ severity: 'ERROR', code, message: parsed.message + where, location: location() })
-          continue
-        }
-        const operator = newerOperator(parsed.ast)
-        if (operator !== undefined) {
-          out.push({
-            severity: 'ERROR',
-            code,
-            message: `The operator '${operator}' is not supported: Step Functions implements JSONata 2.0.6`,
-            location: location(),
-            hint: operator === '??' ? 'Write $exists(x) ? x : y instead' : 'Write x ? x : y instead',
-          })
-        }
+    forEachJsonataExpression(context, (state, at, parsed) => {
+      const location = () => jsonPointer([...state.path, ...at])
+      if (!parsed.ok) {
+        const where = parsed.position === undefined ? '' : ` (at character ${parsed.position} of '${parsed.expression.trim()}')`
+        out.push({ severity: 'ERROR', code, message: parsed.message + where, location: location() })
+        return
       }
-    }
+      const operator = newerOperator(parsed.ast)
+      if (operator !== undefined) {
+        out.push({
+          severity: 'ERROR',
+          code,
+          message: `The operator '${operator}' is not supported: Step Functions implements JSONata 2.0.6`,
+          location: location(),
+          hint: operator === '??' ? 'Write $exists(x) ? x : y instead' : 'Write x ? x : y instead',
+        })
+      }
+    })
     return out
   },
 }

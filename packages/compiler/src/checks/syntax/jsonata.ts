@@ -1,5 +1,5 @@
 import jsonata from 'jsonata'
-import { isRecord, type JsonRecord, type Path, type StateInfo } from '../context.js'
+import { isRecord, type CheckContext, type JsonRecord, type Path, type StateInfo } from '../context.js'
 import { memoByText, perState } from './memo.js'
 
 /** A `{% ... %}` string of a JSONata state and where it is, relative to the state. */
@@ -38,6 +38,17 @@ export const jsonataStrings = perState((state: StateInfo): readonly JsonataStrin
   visit(state.value)
   return out
 })
+
+/**
+ * Visits every closed `{% %}` expression of the machine's JSONata states with its parse: the
+ * loop every JSONata rule starts with. Unterminated strings are the delimiters rule's own.
+ */
+export function forEachJsonataExpression(context: CheckContext, visit: (state: StateInfo, at: Path, parsed: JsonataParse) => void): void {
+  for (const state of context.states) {
+    if (state.language !== 'JSONata') continue
+    for (const { text, at } of jsonataStrings(state)) if (isTerminated(text)) visit(state, at, parseJsonata(text))
+  }
+}
 
 /** The state itself, a catcher or a choice rule: objects whose fields are ASL's, not the user's. */
 function isAslObject(at: Path): boolean {
