@@ -156,7 +156,7 @@ async function printDefects(names: readonly ToolName[]): Promise<void> {
       `Rows: ${RULE_FIXTURES_DIR.replace(/.*\/packages\//, 'packages/')}/<rule>/invalid-*.asl.json (whatever exists when run), then ${OWN_DEFECTS_DIR.replace(/.*\/bench\//, 'bench/')}/*.asl.json.\n` +
       'A tool catches a defect when it reports at least one error on the invalid file AND none on its valid sibling, if there is one.\n' +
       'The sibling is valid-<same suffix>.asl.json when the rule folder has one, else any valid-*.asl.json in that folder (no errors on at least one);\n' +
-      'for bench/validate/defects it is <class>.valid.asl.json. Errors: severity ERROR for dlc and asl-service, every problem for asl-validator and statelint.\n' +
+      'for bench/validate/defects it is <class>.valid.asl.json. Errors: severity ERROR for dlc and asl-service (and WARNING where a fixture expects only warnings: defects AWS only warns about), every problem for asl-validator and statelint.\n' +
       'dlc is given the machine type a rule folder\'s expected.json names (EXPRESS); the peers have no such option.\n' +
       `${MARKS.caught} caught, ${MARKS.missed} no error on the invalid file, ${MARKS.both} errors on the valid sibling(s) too, ${MARKS.crash}: the tool threw.\n`,
   )

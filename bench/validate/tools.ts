@@ -12,6 +12,11 @@ export interface Subject {
   readonly definition: unknown
   /** The machine type, when a rule fixture names one: dlc is the only tool that takes it. */
   readonly type?: 'STANDARD' | 'EXPRESS'
+  /**
+   * The defect is one AWS only warns about (NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC, `$eval`):
+   * for the tools that grade their findings, a warning then counts as reporting it.
+   */
+  readonly warningDefect?: boolean
 }
 
 /**
@@ -26,7 +31,8 @@ export interface Validator {
   readonly readsJsonata: boolean
   prepare(subject: Subject): unknown
   call(input: unknown): unknown
-  errors(output: unknown): readonly string[]
+  /** The findings that count as rejecting `subject`: errors, and warnings for a warning defect. */
+  errors(output: unknown, subject?: Subject): readonly string[]
 }
 
 export function toolOf(name: string | undefined): ToolName {
@@ -70,8 +76,10 @@ async function dlcValidator(): Promise<Validator> {
       const { definition, type } = subject as Subject
       return validate(definition, type === undefined ? {} : { type })
     },
-    errors: (output) =>
-      (output as Result).diagnostics.filter((d) => d.severity === 'ERROR').map((d) => `${d.code} ${d.location}: ${d.message}`),
+    errors: (output, subject) =>
+      (output as Result).diagnostics
+        .filter((d) => d.severity === 'ERROR' || subject?.warningDefect === true)
+        .map((d) => `${d.code} ${d.location}: ${d.message}`),
   }
 }
 
@@ -124,9 +132,9 @@ function languageService(): Validator {
       const parsed: JSONDocument = service.parseJSONDocument(document)
       return service.doValidation(document, parsed)
     },
-    errors: (output) =>
+    errors: (output, subject) =>
       (output as Diagnostic[])
-        .filter((d) => d.severity === DiagnosticSeverity.Error)
+        .filter((d) => d.severity === DiagnosticSeverity.Error || (subject?.warningDefect === true && d.severity === DiagnosticSeverity.Warning))
         .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}: ${typeof d.message === 'string' ? d.message : d.message.value}`),
   }
 }
