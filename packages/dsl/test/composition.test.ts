@@ -57,6 +57,22 @@ describe('composition', () => {
     expect(() => wf.build()).toThrowError(expect.objectContaining({ code: 'DLC_FLOW_DROPPED', message: expect.stringContaining('the states of also(...)') }))
   })
 
+  it('a branch function that returns no flow is a clear error, not a crash', () => {
+    const describe = () =>
+      workflow('no-return').define((f) =>
+        f.parallel('Both', {
+          branches: [
+            (b) => b.pass('A'),
+            // @ts-expect-error the function forgets to return the flow it built
+            (b) => {
+              b.pass('B')
+            },
+          ],
+        }),
+      )
+    expect(describe).toThrowError(expect.objectContaining({ code: 'DLC_FLOW_DROPPED', hint: 'return the flow the function built: (b) => b.pass(...).succeed(...)' }))
+  })
+
   it('duplicate state names anywhere in the machine are an error with both places', () => {
     const wf = workflow('dupes').define((f) =>
       f.pass('Load').parallel('Both', { branches: [(b) => b.pass('Load'), (b) => b.pass('Other')] }),

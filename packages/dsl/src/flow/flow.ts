@@ -105,6 +105,11 @@ export class Flow<Cur, Vars> implements FlowLike<Cur, Vars> {
     return this.end(gotoStep(name))
   }
 
+  /** An empty flow in the same workflow, where a branch, handler or processor starts. */
+  branch(): Flow<Cur, Vars> {
+    return new Flow(this.context, undefined, this.language)
+  }
+
   /** This flow with its types erased, for the step builders that only read its context. */
   private get untyped(): Flow<any, any> {
     return this as unknown as Flow<any, any>

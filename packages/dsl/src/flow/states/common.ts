@@ -176,10 +176,18 @@ export function retriers(specs: readonly RetrySpec[] | undefined): readonly Retr
   return nodes
 }
 
-/** Describes the chains of `then` handlers now, so a mistake in them shows where it was made. */
+/** Describes a branch's chain now (a `then`, a Parallel branch, a processor), so a mistake in it shows where it was made. */
 export function describeBranch(flow: Flow<any, any>, build: (flow: Flow<any, any>) => AnyFlow): Chain | undefined {
-  const FlowClass = flow.constructor as new (...args: ConstructorParameters<typeof Flow>) => Flow<any, any>
-  return (build(new FlowClass(flow.context, undefined, flow.language)) as unknown as { chain: Chain | undefined }).chain
+  const built: unknown = build(flow.branch())
+  if (typeof built !== 'object' || built === null || !('chain' in built)) {
+    throw new DslError(
+      'a branch function returned no flow',
+      '/States',
+      'return the flow the function built: (b) => b.pass(...).succeed(...)',
+      'DLC_FLOW_DROPPED',
+    )
+  }
+  return (built as { chain: Chain | undefined }).chain
 }
 
 export interface DescribedCatch {
