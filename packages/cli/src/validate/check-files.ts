@@ -5,7 +5,7 @@ import type { InputFile } from './inputs.js'
 import { locateInJson } from './locate-json.js'
 import { pointerSegments, type Position } from './position.js'
 import { readSource, type SourceDocument, type SourceProblem } from './source.js'
-import { classify, type DefinitionTarget, type MachineType, type Note } from './targets.js'
+import { byteLength, classify, type DefinitionTarget, type MachineType, type Note } from './targets.js'
 
 /** AWS's quota on the size of a state machine definition. */
 export const MAX_DEFINITION_BYTES = 1024 * 1024
@@ -50,7 +50,7 @@ export async function checkFiles(files: readonly InputFile[], options: CheckOpti
     }
     const content = isAslFile(input.path) ? ({ kind: 'definition' } as const) : classify(source.value)
     if (content.kind === 'definition') {
-      const target: DefinitionTarget = { path: [], definition: { value: source.value, inline: true, bytes: -1 }, type: options.type, notes: [] }
+      const target: DefinitionTarget = { path: [], definition: { value: source.value, inline: true, bytes: byteLength(source.value) }, type: options.type, notes: [] }
       definitions.push(verdict({ file }, checkTarget(file, source, target)))
     } else if (content.kind === 'template' && content.machines.length > 0) {
       for (const machine of content.machines) definitions.push(await checkMachine(input.path, file, source, machine, options))
@@ -90,7 +90,7 @@ async function checkMachine(path: string, file: string, source: SourceDocument, 
     const problem = fromProblem(referencedFile, referencedSource)
     return verdict({ file, ...resource }, [{ ...problem, file, definition: machine.path.join('/'), ...position, message: `${referencedFile}: ${problem.message}` }])
   }
-  const target: DefinitionTarget = { path: [], definition: { value: referencedSource.value, inline: true, bytes: -1 }, type: machine.type, notes: [] }
+  const target: DefinitionTarget = { path: [], definition: { value: referencedSource.value, inline: true, bytes: byteLength(referencedSource.value) }, type: machine.type, notes: [] }
   return verdict({ file: referencedFile, ...resource }, checkTarget(referencedFile, referencedSource, target))
 }
 
@@ -110,8 +110,7 @@ function checkTarget(file: string, source: SourceDocument, target: DefinitionTar
   const { definition } = target
   const found: (Note | Diagnostic)[] = [...target.notes]
   if (definition !== undefined) {
-    const bytes = definition.bytes === -1 ? byteLength(definition.value) : definition.bytes
-    if (bytes > MAX_DEFINITION_BYTES) found.push(tooLarge(bytes))
+    if (definition.bytes > MAX_DEFINITION_BYTES) found.push(tooLarge(definition.bytes))
     found.push(...validate(definition.value, { type: target.type }).diagnostics)
   }
   const paths = found.map((diagnostic) =>
@@ -126,14 +125,6 @@ function checkTarget(file: string, source: SourceDocument, target: DefinitionTar
     })
   }
   return found.map((diagnostic, index) => at(diagnostic, positions[index]))
-}
-
-function byteLength(value: unknown): number {
-  try {
-    return Buffer.byteLength(JSON.stringify(value) ?? '')
-  } catch {
-    return 0
-  }
 }
 
 function tooLarge(bytes: number): Diagnostic {

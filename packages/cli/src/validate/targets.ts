@@ -122,7 +122,8 @@ function unreadable(what: string): Note {
   }
 }
 
-function byteLength(value: unknown): number {
+/** A definition's size as compact JSON, which is what AWS's 1 MiB limit counts. */
+export function byteLength(value: unknown): number {
   try {
     return Buffer.byteLength(JSON.stringify(value) ?? '')
   } catch {
