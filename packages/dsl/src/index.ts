@@ -33,3 +33,8 @@ export { isResourceRef, resourceRef, type ResourceRef } from './expr/resource-re
 export { createIntegration, isIntegration, type Integration } from './integrations/integration.js'
 export { lambdaFunction, lambdaInvoke, type LambdaInvokeOptions, type LambdaInvokeResult } from './integrations/lambda-invoke.js'
 export { awsSdk } from './integrations/aws-sdk.js'
+export { col, Column, StringColumn, NumberColumn, TemporalColumn, type InferRow, type NonNull, type TemporalOptions } from './lake/columns.js'
+export { csv, type CsvOptions } from './lake/csv.js'
+export { dataset, isDataset, type ColumnName, type Dataset, type DatasetSpec, type PartitionSpec, type RowOf, type RowValues } from './lake/dataset.js'
+export { Value, NumberValue, StringValue, DateValue } from './lake/values.js'
+export type * from './lake/ir.js'
