@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { describe, expect, test } from 'vitest'
-import { AJV_OPTIONS, aslValidator, schemaFindings } from '../src/schema/index.js'
+import { AJV_OPTIONS, GENERATED_VALIDATOR, validatorModule } from '../src/schema/codegen.js'
+import { schemaFindings, validateAsl } from '../src/schema/index.js'
 import { validate } from '../src/validate/index.js'
 
 const repoRoot = join(import.meta.dirname, '../../..')
@@ -13,11 +14,16 @@ const schemaFile = join(repoRoot, 'packages/compiler/schemas/asl.schema.json')
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'))
 const jsonFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'index.json').sort()
-const schemaAccepts = (definition: unknown): boolean => aslValidator()(definition)
+const schemaAccepts = (definition: unknown): boolean => validateAsl(definition)
 
 describe('the schema file', () => {
   test('compiles with ajv in strict mode', () => {
     expect(() => new Ajv({ ...AJV_OPTIONS, strict: true }).compile(readJson(schemaFile) as object)).not.toThrow()
+  })
+
+  test('is what the committed validator module was generated from', () => {
+    const stale = 'src/schema/asl-validator.generated.ts is stale: run `pnpm --filter @dlc/compiler generate:schema`'
+    expect(readFileSync(GENERATED_VALIDATOR, 'utf8') === validatorModule(), stale).toBe(true)
   })
 
   test('is published by the package', () => {

@@ -1,5 +1,5 @@
+import { validateAsl } from './asl-validator.generated.js'
 import { toFindings, type SchemaFinding } from './messages.js'
-import { schemaErrors } from './validator.js'
 
 /**
  * Checks a definition against dlc's JSON Schema for ASL (`@dlc/compiler/schemas/asl.schema.json`):
@@ -9,8 +9,8 @@ import { schemaErrors } from './validator.js'
  * @example schemaFindings({ StartAt: 'A', States: { A: { Type: 'Pass' } } })[0]?.diagnostic.message // "Missing required field 'Next' or 'End'"
  */
 export function schemaFindings(definition: unknown): SchemaFinding[] {
-  return toFindings(schemaErrors(definition))
+  return validateAsl(definition) ? [] : toFindings(validateAsl.errors ?? [])
 }
 
 export type { SchemaFinding } from './messages.js'
-export { AJV_OPTIONS, aslValidator } from './validator.js'
+export { validateAsl } from './asl-validator.generated.js'
