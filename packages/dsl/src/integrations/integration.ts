@@ -1,5 +1,5 @@
 import type { Payload } from '../expr/payload.js'
-import { createNode } from '../ir/json.js'
+import { createNode, type JsonObject } from '../ir/json.js'
 import type { IntegrationNode } from '../ir/states.js'
 
 const INTEGRATION: unique symbol = Symbol.for('dlc.integration')
@@ -33,6 +33,8 @@ export interface IntegrationInit {
   readonly pattern?: IntegrationNode['pattern']
   readonly resource: string
   readonly defaults?: { readonly [key: string]: Payload }
+  /** What the call touches, for the compiler's IAM statements (see IntegrationNode.target). */
+  readonly target?: JsonObject
 }
 
 export function createIntegration<R>(init: IntegrationInit): Integration<R> {
@@ -42,6 +44,7 @@ export function createIntegration<R>(init: IntegrationInit): Integration<R> {
     service: init.service,
     action: init.action,
     pattern: init.pattern ?? 'request-response',
+    target: init.target,
   })
   const integration: Integration<R> = Object.freeze({
     [INTEGRATION]: node,

@@ -38,6 +38,11 @@ export interface IntegrationNode {
   readonly service: string
   readonly action: string
   readonly pattern: 'request-response' | 'sync' | 'wait-for-task-token'
+  /**
+   * What the call touches, for least-privilege IAM: resource placeholder ids and prefixes,
+   * e.g. `{ bucket: 'SalesLakeBucketName', prefix: 'raw/sales/' }`. Its shape is the integration's own.
+   */
+  readonly target?: JsonObject
 }
 
 /** Fields every state may carry. `next`/`end` are set on the states that transition. */

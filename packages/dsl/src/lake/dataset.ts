@@ -53,16 +53,16 @@ export interface ColumnName<T> {
 }
 
 /** A typed dataset: what the ETL reads, cleans and writes, and the table the crawler catalogs. */
-export interface Dataset<Row> {
+export interface Dataset<Row, Name extends string = string> {
   readonly kind: 'Dataset'
-  readonly name: string
+  readonly name: Name
   readonly node: DatasetNode
   readonly columns: { readonly [K in keyof Row & string]: ColumnName<Row[K]> }
   readonly __row?: Row
 }
 
 /** The row type of the processed table. */
-export type RowOf<D> = D extends Dataset<infer Row> ? Row : never
+export type RowOf<D> = D extends Dataset<infer Row, string> ? Row : never
 
 const TABLE_NAME = /^[a-z][a-z0-9_]{0,254}$/
 const COLUMN_NAME = /^[a-z_][a-z0-9_]{0,254}$/
@@ -72,10 +72,10 @@ const COLUMN_NAME = /^[a-z_][a-z0-9_]{0,254}$/
  * derived columns and partitioning. Column names flow into the row type.
  * @example dataset('sales', { columns: { order_id: col.string().required() }, dedupe: { on: ['order_id'] } })
  */
-export function dataset<C extends Columns, D extends Derived = {}, P extends PartitionSpec<C> = never>(
-  name: string,
+export function dataset<N extends string, C extends Columns, D extends Derived = {}, P extends PartitionSpec<C> = never>(
+  name: N,
   spec: DatasetSpec<C, D, P>,
-): Dataset<InferRow<C> & DerivedRow<D> & PartitionRow<P>> {
+): Dataset<InferRow<C> & DerivedRow<D> & PartitionRow<P>, N> {
   checkName(name, TABLE_NAME, '/name', `dataset "${name}" is not a valid Glue table name`, 'use lowercase letters, digits and "_", starting with a letter (Athena reads only lowercase names)')
   const columns = Object.entries(spec.columns).map(([column, builder]) => columnNode(column, builder))
   if (columns.length === 0) throw new DslError(`dataset "${name}" has no columns`, '/columns', 'describe at least one column: columns: { id: col.string() }', 'DLC_INVALID_DATASET')
@@ -98,10 +98,10 @@ export function dataset<C extends Columns, D extends Derived = {}, P extends Par
     target: { format: 'parquet', compression: spec.compression ?? 'snappy' },
   })
   const columnNames = Object.freeze(Object.fromEntries(names.map((column) => [column, Object.freeze({ kind: 'ColumnName', dataset: name, name: column })])))
-  return Object.freeze({ kind: 'Dataset', name, node, columns: columnNames }) as Dataset<InferRow<C> & DerivedRow<D> & PartitionRow<P>>
+  return Object.freeze({ kind: 'Dataset', name, node, columns: columnNames }) as unknown as Dataset<InferRow<C> & DerivedRow<D> & PartitionRow<P>, N>
 }
 
-export function isDataset(value: unknown): value is Dataset<unknown> {
+export function isDataset(value: unknown): value is Dataset<unknown, string> {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'Dataset' && 'node' in value
 }
 

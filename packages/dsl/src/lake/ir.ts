@@ -1,3 +1,6 @@
+import type { StateMachineNode } from '../ir/machine.js'
+import type { ScheduleNode } from '../schedule/ir.js'
+
 /**
  * The data-lake half of the IR: the zones, datasets and pipeline resources a pipeline
  * declares. Plain frozen data, like the state graph, so the compiler can emit the
@@ -109,4 +112,80 @@ export interface DatasetNode {
   readonly dedupe?: DedupeNode
   readonly partitionBy: readonly PartitionNode[]
   readonly target: { readonly format: 'parquet'; readonly compression: 'snappy' | 'zstd' | 'gzip' | 'uncompressed' }
+}
+
+/** The five places a pipeline keeps data. */
+export type ZoneName = 'raw' | 'processed' | 'rejected' | 'scripts' | 'athenaResults'
+
+/** A zone: a bucket and a key prefix ending in `/` (or empty for a bucket of its own). */
+export interface ZoneNode {
+  readonly kind: 'Zone'
+  readonly zone: ZoneName
+  /** The bucket's base name; a stage is appended when deployed (`sales-lake-prod`). */
+  readonly bucket: string
+  readonly prefix: string
+}
+
+export interface TopicNode {
+  readonly kind: 'Topic'
+  readonly name: string
+  readonly emails: readonly string[]
+}
+
+/** What a validation query must find for the run to go on. */
+export type ExpectationNode =
+  | { readonly kind: 'NoRows' }
+  | { readonly kind: 'Value'; readonly column: string; readonly op: 'eq' | 'le' | 'ge' | 'lt' | 'gt'; readonly value: number }
+
+export interface QueryNode {
+  readonly kind: 'Query'
+  readonly name: string
+  /** A check fails the run when its expectation does not hold; an analysis query only runs. */
+  readonly purpose: 'check' | 'analysis'
+  /** The SQL as Athena runs it (a file's text once read); `?` marks the batch date parameter. */
+  readonly sql: string
+  /** The `.sql` file it was read from, relative to the pipeline module. */
+  readonly file?: string
+  /** How many `?` parameters take the batch date. */
+  readonly batchDateParameters: number
+  /** All must hold. */
+  readonly expect?: readonly ExpectationNode[]
+}
+
+export interface GlueJobNode {
+  readonly kind: 'GlueJob'
+  readonly name: string
+  readonly dataset: string
+  readonly engine: 'python-shell' | 'spark'
+  readonly timeoutMinutes: number
+}
+
+export interface CrawlerNode {
+  readonly kind: 'Crawler'
+  readonly name: string
+  readonly database: string
+  /** The datasets whose processed and rejected folders it crawls. */
+  readonly datasets: readonly string[]
+}
+
+export interface WorkgroupNode {
+  readonly kind: 'Workgroup'
+  readonly name: string
+  /** A query that would scan more is cancelled: the bill's upper bound. */
+  readonly bytesScannedCutoff: number
+}
+
+/** A whole data-lake pipeline: its state machine and every AWS resource it declares. */
+export interface PipelineNode {
+  readonly kind: 'Pipeline'
+  readonly name: string
+  readonly machine: StateMachineNode
+  readonly zones: readonly ZoneNode[]
+  readonly datasets: readonly DatasetNode[]
+  readonly jobs: readonly GlueJobNode[]
+  readonly crawler?: CrawlerNode
+  readonly workgroup: WorkgroupNode
+  readonly queries: readonly QueryNode[]
+  readonly topic?: TopicNode
+  readonly schedule?: ScheduleNode
 }

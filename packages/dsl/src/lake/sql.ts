@@ -1,0 +1,83 @@
+import { DslError } from '../expr/expr.js'
+import type { ColumnName, Dataset } from './dataset.js'
+import type { ExpectationNode } from './ir.js'
+
+/** Marks where the run's batch date goes in a query: an Athena execution parameter `?`. */
+export const batchDate = Object.freeze({ kind: 'BatchDate' as const })
+
+type SqlValue = Dataset<unknown> | ColumnName<unknown> | typeof batchDate | number
+
+/**
+ * A query for Athena. `Row` is the shape of one result row, so a check's expectation can
+ * only name columns the query returns.
+ */
+export interface Sql<Row> {
+  readonly kind: 'Sql'
+  /** The text, when written inline. */
+  readonly text?: string
+  /** The `.sql` file, relative to the pipeline module, when read from one. */
+  readonly file?: string
+  readonly batchDateParameters: number
+  readonly __row?: Row
+}
+
+/**
+ * An inline query: datasets render as their table, columns as their name, `batchDate` as a parameter.
+ * @example sql<{ n: number }>`SELECT count(*) AS n FROM ${sales} WHERE ${sales.columns.order_id} IS NULL`
+ */
+export function sql<Row = { readonly [column: string]: unknown }>(strings: TemplateStringsArray, ...values: readonly SqlValue[]): Sql<Row> {
+  let text = strings[0] ?? ''
+  let parameters = 0
+  values.forEach((value, index) => {
+    text += render(value, index) + (strings[index + 1] ?? '')
+    if (value === batchDate) parameters += 1
+  })
+  return Object.freeze({ kind: 'Sql', text: text.trim(), batchDateParameters: parameters })
+}
+
+/**
+ * A query kept in a `.sql` file beside the pipeline module; each `?` in it takes the batch date.
+ * @example sqlFile<{ month: string; revenue: number }>('sql/revenue_by_month.sql')
+ */
+export function sqlFile<Row = { readonly [column: string]: unknown }>(path: string): Sql<Row> {
+  if (!path.endsWith('.sql') || path.startsWith('/')) {
+    throw new DslError(`"${path}" is not a relative .sql path`, '/queries', 'name the file relative to the pipeline module, e.g. sqlFile("sql/revenue_by_month.sql")', 'DLC_INVALID_QUERY')
+  }
+  return Object.freeze({ kind: 'Sql', file: path, batchDateParameters: -1 })
+}
+
+/** Counts the `?` parameters of a query, outside quotes and comments. */
+export function countParameters(text: string): number {
+  const code = text.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, '')
+  return (code.match(/\?/g) ?? []).length
+}
+
+function render(value: SqlValue, index: number): string {
+  if (value === batchDate) return '?'
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new DslError(`sql value ${index + 1} is ${value}`, '/queries', 'interpolate finite numbers only', 'DLC_INVALID_QUERY')
+    return String(value)
+  }
+  if (typeof value === 'object' && value !== null && (value.kind === 'Dataset' || value.kind === 'ColumnName')) return value.name
+  throw new DslError(`sql value ${index + 1} is not a dataset, column, number or batchDate`, '/queries', 'text values would be SQL injection: put literals in the SQL itself', 'DLC_INVALID_QUERY')
+}
+
+/** What a check expects of its query's result. */
+export type Expectation<Row> =
+  | 'no rows'
+  | { readonly [K in keyof Row]?: number | { readonly atLeast?: number; readonly atMost?: number; readonly above?: number; readonly below?: number } }
+
+export function expectationNodes(expectation: Expectation<unknown>, at: string): ExpectationNode[] {
+  if (expectation === 'no rows') return [{ kind: 'NoRows' }]
+  const nodes = Object.entries(expectation as { readonly [column: string]: number | { readonly [bound: string]: number | undefined } }).flatMap(([column, rule]): ExpectationNode[] => {
+    if (typeof rule === 'number') return [{ kind: 'Value', column, op: 'eq', value: rule }]
+    const ops = { atLeast: 'ge', atMost: 'le', above: 'gt', below: 'lt' } as const
+    return Object.entries(rule).map(([bound, value]) => {
+      const op = ops[bound as keyof typeof ops]
+      if (op === undefined || typeof value !== 'number') throw new DslError(`"${bound}" is not a bound`, `${at}/${column}`, 'use atLeast, atMost, above or below with a number', 'DLC_INVALID_QUERY')
+      return { kind: 'Value', column, op, value }
+    })
+  })
+  if (nodes.length === 0) throw new DslError('the check expects nothing', at, "say what must hold: expect: 'no rows' or expect: { n: 0 }", 'DLC_INVALID_QUERY')
+  return nodes
+}
