@@ -1,0 +1,120 @@
+import type { ColumnNode, ColumnRuleNode, ColumnTypeNode, CsvSourceNode } from '@dlc/dsl'
+import { numberLiteral, type Dialect } from './dialect.js'
+
+/** The text a header names, after the null tokens and the column's cleaning rules. */
+export function cleanedText(sql: Dialect, column: ColumnNode, source: CsvSourceNode): string {
+  const noValue = (text: string): string => nullIfAny(text, source.nullTokens, sql)
+  const raw = `coalesce(${sql.ident(column.from ?? column.name)}, '')`
+  // Numbers, dates and booleans are read without surrounding spaces, before their own rules.
+  let text = noValue(column.type.name === 'string' ? raw : `trim(${raw})`)
+  for (const rule of column.rules) text = cleaningStep(sql, rule, text, noValue)
+  return text
+}
+
+function cleaningStep(sql: Dialect, rule: ColumnRuleNode, text: string, noValue: (text: string) => string): string {
+  switch (rule.rule) {
+    case 'trim':
+      return noValue(`trim(${text})`)
+    case 'upper':
+      return noValue(`upper(${text})`)
+    case 'lower':
+      return noValue(`lower(${text})`)
+    case 'nullIf':
+      return nullIfAny(text, rule.values, sql)
+    case 'default':
+      return `coalesce(${text}, ${sql.string(String(rule.value))})`
+    default:
+      return text
+  }
+}
+
+/** `nullif` once per token, so the text expression is written once however many tokens there are. */
+function nullIfAny(text: string, tokens: readonly string[], sql: Dialect): string {
+  return tokens.reduce((expression, token) => `nullif(${expression}, ${sql.string(token)})`, text)
+}
+
+/** The typed value of a cleaned text; NULL where the text is absent or is not a valid value. */
+export function typedValue(sql: Dialect, type: ColumnTypeNode, text: string, source: CsvSourceNode): string {
+  const comma = source.decimalComma
+  switch (type.name) {
+    case 'string':
+      return text
+    case 'int':
+    case 'bigint':
+      return number(sql, text, sql.type(type), comma ? INTEGER_DECIMAL_COMMA : INTEGER, comma ? [['.', '']] : [])
+    case 'double':
+      return number(sql, text, sql.type(type), comma ? NUMBER_DECIMAL_COMMA : DOUBLE, comma ? DECIMAL_COMMA_TO_POINT : [])
+    case 'decimal':
+      return number(sql, text, sql.type(type), comma ? NUMBER_DECIMAL_COMMA : DECIMAL, comma ? DECIMAL_COMMA_TO_POINT : [])
+    case 'boolean':
+      return `CASE WHEN lower(${text}) IN (${TRUE_WORDS.map(sql.string).join(', ')}) THEN TRUE WHEN lower(${text}) IN (${FALSE_WORDS.map(sql.string).join(', ')}) THEN FALSE END`
+    case 'date':
+    case 'timestamp':
+      return sql.parseTemporal(text, type.name, type.formats ?? [type.name === 'date' ? '%Y-%m-%d' : '%Y-%m-%d %H:%M:%S'])
+  }
+}
+
+const TRUE_WORDS = ['true', 't', 'yes', 'y', '1']
+const FALSE_WORDS = ['false', 'f', 'no', 'n', '0']
+const INTEGER = '[+-]?[0-9]+'
+const DOUBLE = '[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?'
+const DECIMAL = '[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)'
+/** `1.234` / `1234`: `.` only as a thousands separator between groups of three digits. */
+const INTEGER_DECIMAL_COMMA = '[+-]?([0-9]{1,3}([.][0-9]{3})+|[0-9]+)'
+/** `1.234,56` / `1234,5` / `-0,5`. */
+const NUMBER_DECIMAL_COMMA = '[+-]?([0-9]{1,3}([.][0-9]{3})+|[0-9]+)(,[0-9]+)?'
+const DECIMAL_COMMA_TO_POINT: readonly (readonly [string, string])[] = [['.', ''], [',', '.']]
+
+/** Engines cast `3.5`, `1e3` or `0x10` to integers in different ways; the syntax check makes both agree. */
+function number(sql: Dialect, text: string, type: string, syntax: string, replacements: readonly (readonly [string, string])[]): string {
+  const normalised = replacements.reduce((expression, [from, to]) => `replace(${expression}, ${sql.string(from)}, ${sql.string(to)})`, text)
+  return `CASE WHEN ${sql.fullMatch(text, syntax)} THEN ${sql.tryCast(normalised, type)} END`
+}
+
+/**
+ * The column's checks as one CASE: the reason of the first that fails, NULL when all pass.
+ * A text that does not type is checked first; then the rules, in the order written.
+ */
+export function columnCheck(sql: Dialect, column: ColumnNode, text: string, value: string): string | undefined {
+  const quoted = (rest: string): string => `concat(${sql.string(`${column.name}: "`)}, ${text}, ${sql.string(`" ${rest}`)})`
+  const branches: string[] = []
+  if (column.type.name !== 'string') {
+    branches.push(`WHEN ${text} IS NOT NULL AND ${value} IS NULL THEN ${quoted(`is not a valid ${typeLabel(column.type)}`)}`)
+  }
+  for (const rule of column.rules) {
+    switch (rule.rule) {
+      case 'required':
+        branches.push(`WHEN ${value} IS NULL THEN ${sql.string(`${column.name}: a value is required`)}`)
+        break
+      case 'min':
+        branches.push(`WHEN ${value} < ${bound(sql, column.type, rule.value)} THEN ${quoted(`is below the minimum ${rule.value}`)}`)
+        break
+      case 'max':
+        branches.push(`WHEN ${value} > ${bound(sql, column.type, rule.value)} THEN ${quoted(`is above the maximum ${rule.value}`)}`)
+        break
+      case 'pattern':
+        branches.push(`WHEN NOT ${sql.fullMatch(text, rule.regex)} THEN ${quoted(`does not match the pattern ${rule.regex}`)}`)
+        break
+      case 'oneOf':
+        branches.push(`WHEN ${value} NOT IN (${rule.values.map((allowed) => bound(sql, column.type, allowed)).join(', ')}) THEN ${quoted(`is not one of ${rule.values.join(', ')}`)}`)
+        break
+      default:
+        break
+    }
+  }
+  return branches.length === 0 ? undefined : `CASE ${branches.join(' ')} END`
+}
+
+/** How a reason names a type: `int`, `decimal(12,2)`, `date (%Y-%m-%d or %d/%m/%Y)`. */
+export function typeLabel(type: ColumnTypeNode): string {
+  if (type.name === 'decimal') return `decimal(${type.precision ?? 38},${type.scale ?? 0})`
+  if (type.name === 'date' || type.name === 'timestamp') return `${type.name} (${(type.formats ?? []).join(' or ')})`
+  return type.name
+}
+
+function bound(sql: Dialect, type: ColumnTypeNode, value: string | number): string {
+  if (typeof value === 'number') return numberLiteral(value)
+  if (type.name === 'date') return `DATE ${sql.string(value)}`
+  if (type.name === 'timestamp') return `TIMESTAMP ${sql.string(value)}`
+  return sql.string(value)
+}

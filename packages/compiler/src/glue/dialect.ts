@@ -1,0 +1,29 @@
+import type { ColumnTypeNode } from '@dlc/dsl'
+
+/**
+ * What differs between the two SQL engines the ETL runs on: DuckDB (Glue Python shell and the
+ * local runtime) and Spark SQL (Glue `glueetl`). Everything else in the generated SQL is shared.
+ */
+export interface Dialect {
+  readonly name: 'duckdb' | 'spark'
+  /** A string literal. */
+  string(value: string): string
+  /** A quoted identifier. */
+  ident(name: string): string
+  /** The engine's name for a column type. */
+  type(type: ColumnTypeNode): string
+  /** True when the whole of `text` matches `regex` (RE2 in DuckDB, Java regex in Spark). */
+  fullMatch(text: string, regex: string): string
+  /** The cast, or NULL where the text does not fit the type (overflow, out of range). */
+  tryCast(text: string, type: string): string
+  /** A date/timestamp parsed with the strftime formats, tried in order; NULL when none fits. */
+  parseTemporal(text: string, type: 'date' | 'timestamp', formats: readonly string[]): string
+  /** Text concatenation where any NULL part makes the result NULL. */
+  concatStrict(parts: readonly string[]): string
+}
+
+/** A SQL numeric literal that both engines read exactly. */
+export function numberLiteral(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`${value} is not a finite number`)
+  return String(value)
+}
