@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { validate } from '@dlc/compiler'
+import { checkTemplate } from '../src/validate/check-template.js'
+import { cloudFormationEngine } from '../src/validate/cloudformation.js'
 import { readSource } from '../src/validate/source.js'
 import { dlc, project } from './helpers.js'
 
@@ -93,6 +95,9 @@ const TEMPLATE_JSON = JSON.stringify(
 )
 
 describe('dlc validate', () => {
+  // Templates also go through AWS's CloudFormation validator, which takes seconds to build: once for this file.
+  beforeAll(() => cloudFormationEngine(), 120_000)
+
   it('exits 0 on a valid definition and sums up', async () => {
     const dir = await project({ 'orders.asl.json': VALID })
     expect(await dlc(['validate', 'orders.asl.json'], dir)).toEqual({ code: 0, stdout: '1 file, 0 invalid: 0 errors, 0 warnings\n', stderr: '' })
@@ -125,19 +130,25 @@ describe('dlc validate', () => {
     const express = validate(JSON.parse(EXPRESS_DEFINITION), { type: 'EXPRESS' }).diagnostics
     for (const d of express) expect(lines).toContain(`template.yaml:21:7 Resources/Express/Properties/DefinitionString ${d.location}: ${d.severity.toLowerCase()} ${d.code}: ${d.message}`)
     expect(run.stdout).not.toContain('Refunds')
-    expect(lines).toContain(`1 file (3 state machines), 1 invalid: ${2 + express.filter((d) => d.severity === 'ERROR').length} errors, 0 warnings`)
+    // The template as a whole gets dlc's security rules and AWS's validator too (validate-template.test.ts).
+    const template = await checkTemplate(TEMPLATE_YAML, 'template.yaml')
+    const errors = 2 + express.filter((d) => d.severity === 'ERROR').length + template.filter((d) => d.severity === 'ERROR').length
+    const warnings = template.length - template.filter((d) => d.severity === 'ERROR').length
+    expect(lines).toContain(`1 file (3 state machines), 1 invalid: ${errors} errors, ${warnings} warning${warnings === 1 ? '' : 's'}`)
   })
 
   it('validates a JSON template: Fn::Join with placeholders, inline Definition, and says what it cannot read', async () => {
     const dir = await project({ 'template.json': TEMPLATE_JSON })
     const run = await dlc(['validate', 'template.json', '--format', 'json'], dir)
     expect(run.code).toBe(1)
-    const report = JSON.parse(run.stdout) as { ok: boolean; files: { file: string; resource?: string; ok: boolean; diagnostics: { code: string; location?: string; line?: number; definition?: string }[] }[] }
+    const report = JSON.parse(run.stdout) as { ok: boolean; files: { kind: string; file: string; resource?: string; ok: boolean; diagnostics: { code: string; location?: string; line?: number; definition?: string }[] }[] }
     expect(report.ok).toBe(false)
-    expect(report.files.map(({ resource, ok }) => [resource, ok])).toEqual([['Joined', true], ['Inline', false], ['Conditional', true]])
-    expect(report.files[0]?.diagnostics).toEqual([])
-    expect(report.files[1]?.diagnostics[0]).toMatchObject({ code: 'MISSING_TRANSITION_TARGET', location: '/States/A/Next', definition: 'Resources/Inline/Properties/Definition', line: 31 })
-    expect(report.files[2]?.diagnostics).toMatchObject([{ code: 'DLC_DEFINITION_NOT_STATIC', definition: 'Resources/Conditional/Properties/DefinitionString' }])
+    expect(report.files[0]?.kind).toBe('template')
+    const machines = report.files.filter((entry) => entry.kind === 'definition')
+    expect(machines.map(({ resource, ok }) => [resource, ok])).toEqual([['Joined', true], ['Inline', false], ['Conditional', true]])
+    expect(machines[0]?.diagnostics).toEqual([])
+    expect(machines[1]?.diagnostics[0]).toMatchObject({ code: 'MISSING_TRANSITION_TARGET', location: '/States/A/Next', definition: 'Resources/Inline/Properties/Definition', line: 31 })
+    expect(machines[2]?.diagnostics).toMatchObject([{ code: 'DLC_DEFINITION_NOT_STATIC', definition: 'Resources/Conditional/Properties/DefinitionString' }])
   })
 
   it('takes the type of plain definitions from --type', async () => {

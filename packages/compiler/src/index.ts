@@ -1,5 +1,6 @@
 export * from './asl/index.js'
 export { checkDefinition, CHECK_RULES, type CheckRule, type CheckContext, type Scope, type StateInfo } from './checks/index.js'
+export { checkTemplateSecurity, TEMPLATE_SECURITY_RULES, WILDCARD_RESOURCE_ALLOW_LIST, type TemplateRule, type WildcardResourceAction } from './cfn/checks/index.js'
 export { compileWorkflow, type CompiledWorkflow } from './compile.js'
 export { jsonPointer, type Diagnostic, type Severity } from './diagnostics.js'
 export { toJson, toYaml } from './serialize.js'

@@ -13,7 +13,10 @@ does, and more. Takes *.asl.json, *.asl.yaml and *.asl.yml files; any JSON or YA
 file with a top-level StartAt and States; and CloudFormation or SAM templates, whose
 every AWS::StepFunctions::StateMachine (Definition, DefinitionString) and
 AWS::Serverless::StateMachine (Definition, local DefinitionUri) is checked, with
-\${...} placeholders left as they are. A directory means its **/*.asl.{json,yaml,yml};
+\${...} placeholders left as they are. A template as a whole also goes through AWS's
+CloudFormation validator (@aws/cloudformation-validate, offline; its rule ids such as
+E3002 are the codes) and dlc's security rules (DLC_IAM_*, DLC_S3_*, DLC_SFN_LOGGING,
+DLC_SNS_ENCRYPTION; see docs/security.md). A directory means its **/*.asl.{json,yaml,yml};
 globs are expanded relative to the working directory (quote them to let dlc do it).
 
 Options:
@@ -30,7 +33,7 @@ Exit codes: 0 all valid (warnings allowed), 1 a definition is invalid, 2 bad usa
 /** `dlc validate`: ASL files and templates in, findings out. */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Check ASL definitions and the state machines of CloudFormation/SAM templates',
+  summary: 'Check ASL definitions, and CloudFormation/SAM templates with their state machines',
   help: HELP,
   options: {
     format: { type: 'string', choices: ['text', 'json', 'sarif'] },

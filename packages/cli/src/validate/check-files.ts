@@ -1,6 +1,7 @@
 import { validate, type Diagnostic } from '@dlc/compiler'
 import { dirname, relative, resolve } from 'node:path'
 import { isError, type FileDiagnostic } from '../diagnostics.js'
+import { templateFindings } from './check-template.js'
 import type { InputFile } from './inputs.js'
 import { locateInJson } from './locate-json.js'
 import { pointerSegments, type Position } from './position.js'
@@ -10,8 +11,12 @@ import { byteLength, classify, type DefinitionTarget, type MachineType, type Not
 /** AWS's quota on the size of a state machine definition. */
 export const MAX_DEFINITION_BYTES = 1024 * 1024
 
-/** The verdict on one definition: an ASL file, or one state machine of a template. */
+/**
+ * The verdict on one thing checked: a definition (an ASL file, or one state machine of a
+ * template), or a CloudFormation template as a whole (dlc's security rules and AWS's validator).
+ */
 export interface CheckedDefinition {
+  readonly kind: 'definition' | 'template'
   /** Relative to the working directory, with `/` between folders. */
   readonly file: string
   /** The state machine's logical id, for a definition in a template. */
@@ -33,8 +38,8 @@ export interface CheckOptions {
 }
 
 /**
- * Validates every definition in the files: ASL files whole, templates one state machine at a
- * time. Problems with a file (unreadable, binary, not JSON or YAML) are findings, never throws.
+ * Validates every definition in the files: ASL files whole, templates as a whole and then one
+ * state machine at a time. Problems with a file (unreadable, binary, not JSON or YAML) are findings, never throws.
  *
  * @example await checkFiles(await expandInputs(['template.yaml'], cwd), { cwd, type: 'STANDARD' })
  */
@@ -45,17 +50,18 @@ export async function checkFiles(files: readonly InputFile[], options: CheckOpti
     const file = display(input.path, options.cwd)
     const source = await readSource(input.path)
     if (!isDocument(source)) {
-      definitions.push(verdict({ file }, [fromProblem(file, source)]))
+      definitions.push(verdict({ kind: 'definition', file }, [fromProblem(file, source)]))
       continue
     }
     const content = isAslFile(input.path) ? ({ kind: 'definition' } as const) : classify(source.value)
     if (content.kind === 'definition') {
       const target: DefinitionTarget = { path: [], definition: { value: source.value, inline: true, bytes: byteLength(source.value) }, type: options.type, notes: [] }
-      definitions.push(verdict({ file }, checkTarget(file, source, target)))
-    } else if (content.kind === 'template' && content.machines.length > 0) {
+      definitions.push(verdict({ kind: 'definition', file }, checkTarget(file, source, target)))
+    } else if (content.kind === 'template') {
+      definitions.push(verdict({ kind: 'template', file }, await checkTemplateFile(file, source)))
       for (const machine of content.machines) definitions.push(await checkMachine(input.path, file, source, machine, options))
     } else if (input.explicit) {
-      definitions.push(verdict({ file }, [notAMachine(file, content.kind === 'template')]))
+      definitions.push(verdict({ kind: 'definition', file }, [notAMachine(file)]))
     } else {
       skipped.push(file)
     }
@@ -75,23 +81,38 @@ function display(path: string, cwd: string): string {
   return (relative(cwd, path) || path).split('\\').join('/')
 }
 
-function verdict(where: { readonly file: string; readonly resource?: string }, diagnostics: readonly FileDiagnostic[]): CheckedDefinition {
+function verdict(where: Pick<CheckedDefinition, 'kind' | 'file' | 'resource'>, diagnostics: readonly FileDiagnostic[]): CheckedDefinition {
   return { ...where, ok: !diagnostics.some(isError), diagnostics }
 }
 
 async function checkMachine(path: string, file: string, source: SourceDocument, machine: DefinitionTarget, options: CheckOptions): Promise<CheckedDefinition> {
   const resource = machine.resource === undefined ? {} : { resource: machine.resource }
-  if (machine.uri === undefined) return verdict({ file, ...resource }, checkTarget(file, source, machine))
+  if (machine.uri === undefined) return verdict({ kind: 'definition', file, ...resource }, checkTarget(file, source, machine))
   const referenced = resolve(dirname(path), machine.uri)
   const referencedFile = display(referenced, options.cwd)
   const referencedSource = await readSource(referenced)
   if (!isDocument(referencedSource)) {
     const [position] = source.locate([machine.path])
     const problem = fromProblem(referencedFile, referencedSource)
-    return verdict({ file, ...resource }, [{ ...problem, file, definition: machine.path.join('/'), ...position, message: `${referencedFile}: ${problem.message}` }])
+    return verdict({ kind: 'definition', file, ...resource }, [{ ...problem, file, definition: machine.path.join('/'), ...position, message: `${referencedFile}: ${problem.message}` }])
   }
   const target: DefinitionTarget = { path: [], definition: { value: referencedSource.value, inline: true, bytes: byteLength(referencedSource.value) }, type: machine.type, notes: [] }
-  return verdict({ file: referencedFile, ...resource }, checkTarget(referencedFile, referencedSource, target))
+  return verdict({ kind: 'definition', file: referencedFile, ...resource }, checkTarget(referencedFile, referencedSource, target))
+}
+
+/** dlc's security rules and AWS's CloudFormation validator on a template, each finding placed in the file. */
+async function checkTemplateFile(file: string, source: SourceDocument): Promise<FileDiagnostic[]> {
+  const findings = await templateFindings(source, file)
+  const located = source.locate(findings.map(({ diagnostic }) => pointerSegments(diagnostic.location)))
+  return findings.map(({ diagnostic, position }, index) => ({
+    file,
+    ...(position ?? located[index]),
+    severity: diagnostic.severity,
+    code: diagnostic.code,
+    message: diagnostic.message,
+    location: diagnostic.location,
+    ...(diagnostic.hint === undefined ? {} : { hint: diagnostic.hint }),
+  }))
 }
 
 /** Runs the validator on one definition and places each finding in the file. */
@@ -148,10 +169,7 @@ function fromProblem(file: string, problem: SourceProblem): FileDiagnostic {
   }
 }
 
-function notAMachine(file: string, template: boolean): FileDiagnostic {
-  if (template) {
-    return { file, severity: 'WARNING', code: 'DLC_NO_STATE_MACHINE', message: 'the template declares no AWS::StepFunctions::StateMachine or AWS::Serverless::StateMachine' }
-  }
+function notAMachine(file: string): FileDiagnostic {
   return {
     file,
     severity: 'ERROR',

@@ -14,7 +14,7 @@ export function printText(out: Writer, outcome: CheckOutcome): void {
   printDiagnostics(out, diagnostics)
   const files = new Set(outcome.definitions.map((definition) => definition.file))
   const invalid = new Set(outcome.definitions.filter((definition) => !definition.ok).map((definition) => definition.file))
-  const machines = outcome.definitions.filter((definition) => !definition.diagnostics.some((d) => d.code === 'DLC_NO_STATE_MACHINE')).length
+  const machines = outcome.definitions.filter((definition) => definition.kind === 'definition' && !definition.diagnostics.some((d) => d.code === 'DLC_NO_STATE_MACHINE')).length
   let counts = count(files.size, 'file')
   if (machines !== files.size) counts += ` (${count(machines, 'state machine')})`
   if (outcome.skipped.length > 0) counts += `, ${outcome.skipped.length} skipped`
@@ -25,7 +25,10 @@ function count(value: number, noun: string): string {
   return `${value} ${noun}${value === 1 ? '' : 's'}`
 }
 
-/** The report for tools: `{ ok, files: [{ file, resource?, ok, diagnostics }], skipped }`, one entry per definition. */
+/**
+ * The report for tools: `{ ok, files: [{ kind, file, resource?, ok, diagnostics }], skipped }`, one
+ * entry per definition and one per template (`kind: 'template'`) for the checks of the template as a whole.
+ */
 export function printJson(out: Writer, outcome: CheckOutcome): void {
   const report = {
     ok: outcome.definitions.every((definition) => definition.ok),

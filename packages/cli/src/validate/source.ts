@@ -12,6 +12,8 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024
 /** A file read and parsed, that can say where each of its parts starts. */
 export interface SourceDocument {
   readonly format: 'json' | 'yaml'
+  /** The text as read, which AWS's CloudFormation validator parses for itself. */
+  readonly text: string
   readonly value: unknown
   /** Where each path (pointer segments) starts, or its deepest part that exists. */
   locate(paths: readonly (readonly string[])[]): (Position | undefined)[]
@@ -65,7 +67,8 @@ function decode(bytes: Buffer): string | SourceProblem {
   }
 }
 
-function formatOf(path: string, text: string): 'json' | 'yaml' {
+/** JSON or YAML: by the file's extension, else by whether the text starts like JSON. */
+export function formatOf(path: string, text: string): 'json' | 'yaml' {
   const extension = extname(path).toLowerCase()
   if (extension === '.json') return 'json'
   if (extension === '.yaml' || extension === '.yml') return 'yaml'
@@ -80,7 +83,7 @@ export function parseSource(text: string, format: 'json' | 'yaml'): SourceDocume
 function parseJson(text: string): SourceDocument | SourceProblem {
   try {
     const value: unknown = JSON.parse(text)
-    return { format: 'json', value, locate: (paths) => locateInJson(text, paths) }
+    return { format: 'json', text, value, locate: (paths) => locateInJson(text, paths) }
   } catch (error) {
     return invalidJson(text, (error as Error).message)
   }
@@ -117,6 +120,7 @@ function parseYaml(text: string): SourceDocument | SourceProblem {
   }
   return {
     format: 'yaml',
+    text,
     value,
     locate: (paths) =>
       paths.map((path) => {
