@@ -19,7 +19,8 @@ export interface Scope {
 export class StateInfo {
   private pathCache: Path | undefined
   private transitionsCache: Transition[] | undefined
-  private derived: Map<object, unknown> | undefined
+  /** What rules worked out from the state, by `perState` slot. */
+  private readonly derived: unknown[] = []
 
   constructor(
     readonly name: string,
@@ -33,11 +34,10 @@ export class StateInfo {
     return (this.pathCache ??= [...this.scope.path, 'States', this.name])
   }
 
-  /** What a rule works out from the state under `key`, worked out once for all rules (see `perState`). */
-  derive<T>(key: object, find: (state: StateInfo) => T): T {
-    this.derived ??= new Map()
-    if (!this.derived.has(key)) this.derived.set(key, find(this))
-    return this.derived.get(key) as T
+  /** What a rule works out from the state in `slot`, worked out once for all rules (see `perState`). */
+  derive<T>(slot: number, find: (state: StateInfo) => T): T {
+    if (!(slot in this.derived)) this.derived[slot] = find(this)
+    return this.derived[slot] as T
   }
 
   /** Every `Next`, `Default`, `Choices[].Next` and `Catch[].Next` of the state. */
@@ -68,46 +68,49 @@ function asLanguage(value: unknown): QueryLanguage | undefined {
 export function buildContext(definition: unknown, type: CheckContext['type'] = 'STANDARD'): CheckContext {
   const root = isRecord(definition) ? definition : {}
   const machineLanguage = asLanguage(root['QueryLanguage']) ?? 'JSONPath'
-  const scopes: Scope[] = []
-  const states: StateInfo[] = []
-
-  const visitScope = (value: JsonRecord, path: Path): void => {
-    const byName = new Map<string, StateInfo>()
-    const scope: Scope = { path, value, startAt: value['StartAt'], states: byName }
-    scopes.push(scope)
-    const stateValues = value['States']
-    if (!isRecord(stateValues)) return
-    for (const name in stateValues) {
-      const state = stateValues[name]
-      if (!isRecord(state)) continue
-      const info = new StateInfo(name, state, scope, asLanguage(state['QueryLanguage']) ?? machineLanguage)
-      byName.set(name, info)
-      states.push(info)
-      for (const [graph, graphPath] of nestedGraphs(info)) visitScope(graph, graphPath)
-    }
-  }
-
-  visitScope(root, [])
-  return { type, machineLanguage, scopes, states }
+  const found: Found = { machineLanguage, scopes: [], states: [] }
+  visitScope(found, root, [])
+  return { type, ...found }
 }
 
-const NO_GRAPHS: readonly [JsonRecord, Path][] = []
+/** The scopes and states read so far, in document order. */
+interface Found {
+  readonly machineLanguage: QueryLanguage
+  readonly scopes: Scope[]
+  readonly states: StateInfo[]
+}
+
+/** Adds a scope and its states, each followed by the scopes nested in it. */
+function visitScope(found: Found, value: JsonRecord, path: Path): void {
+  const byName = new Map<string, StateInfo>()
+  const scope: Scope = { path, value, startAt: value['StartAt'], states: byName }
+  found.scopes.push(scope)
+  const stateValues = value['States']
+  if (!isRecord(stateValues)) return
+  for (const name in stateValues) {
+    const state = stateValues[name]
+    if (!isRecord(state)) continue
+    const info = new StateInfo(name, state, scope, asLanguage(state['QueryLanguage']) ?? found.machineLanguage)
+    byName.set(name, info)
+    found.states.push(info)
+    visitNestedGraphs(found, info)
+  }
+}
 
 /** A Parallel's branches and a Map's ItemProcessor (or its older name, Iterator). */
-function nestedGraphs(state: StateInfo): readonly [JsonRecord, Path][] {
+function visitNestedGraphs(found: Found, state: StateInfo): void {
   const { value } = state
-  if (value['Type'] === 'Parallel' && Array.isArray(value['Branches'])) {
-    return value['Branches'].flatMap((branch: unknown, index): [JsonRecord, Path][] =>
-      isRecord(branch) ? [[branch, [...state.path, 'Branches', index]]] : [],
-    )
-  }
-  if (value['Type'] === 'Map') {
-    for (const key of ['ItemProcessor', 'Iterator']) {
-      const graph = value[key]
-      if (isRecord(graph)) return [[graph, [...state.path, key]]]
+  const branches = value['Branches']
+  if (value['Type'] === 'Parallel' && Array.isArray(branches)) {
+    for (let index = 0; index < branches.length; index++) {
+      const branch: unknown = branches[index]
+      if (isRecord(branch)) visitScope(found, branch, [...state.path, 'Branches', index])
     }
+  } else if (value['Type'] === 'Map') {
+    const key = isRecord(value['ItemProcessor']) ? 'ItemProcessor' : 'Iterator'
+    const graph = value[key]
+    if (isRecord(graph)) visitScope(found, graph, [...state.path, key])
   }
-  return NO_GRAPHS
 }
 
 /** A transition out of a state: its target name and where it is written, relative to the state. */
@@ -123,12 +126,13 @@ function transitionsOf(value: JsonRecord): Transition[] {
   const out: Transition[] = []
   if (typeof value['Next'] === 'string') out.push({ target: value['Next'], field: NEXT })
   if (typeof value['Default'] === 'string') out.push({ target: value['Default'], field: DEFAULT })
-  const add = (holder: unknown, at: Path): void => {
-    if (isRecord(holder) && typeof holder['Next'] === 'string') out.push({ target: holder['Next'], field: [...at, 'Next'] })
-  }
   for (const list of ['Choices', 'Catch']) {
     const items = value[list]
-    if (Array.isArray(items)) items.forEach((item: unknown, index) => add(item, [list, index]))
+    if (!Array.isArray(items)) continue
+    for (let index = 0; index < items.length; index++) {
+      const item: unknown = items[index]
+      if (isRecord(item) && typeof item['Next'] === 'string') out.push({ target: item['Next'], field: [list, index, 'Next'] })
+    }
   }
   return out
 }

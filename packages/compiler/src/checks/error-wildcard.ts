@@ -18,10 +18,11 @@ export const errorWildcard: CheckRule = {
       for (const list of ['Retry', 'Catch'] as const) {
         const handlers = state.value[list]
         if (!Array.isArray(handlers)) continue
-        handlers.forEach((handler: unknown, index) => {
+        for (let index = 0; index < handlers.length; index++) {
+          const handler: unknown = handlers[index]
           const errors = isRecord(handler) ? handler['ErrorEquals'] : undefined
-          if (!Array.isArray(errors) || !errors.includes(WILDCARD)) return
-          if (errors.length === 1 && index === handlers.length - 1) return
+          if (!Array.isArray(errors) || !errors.includes(WILDCARD)) continue
+          if (errors.length === 1 && index === handlers.length - 1) continue
           const location = jsonPointer([...state.path, list, index, 'ErrorEquals'])
           const kind = list === 'Retry' ? 'retrier' : 'catcher'
           if (errors.length > 1) {
@@ -42,7 +43,7 @@ export const errorWildcard: CheckRule = {
               hint: `Move this ${kind} to the end of ${list}: the ones after it can never match`,
             })
           }
-        })
+        }
       }
     }
     return out

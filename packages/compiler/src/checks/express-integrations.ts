@@ -18,9 +18,9 @@ export const expressIntegrations: CheckRule = {
     const out: Diagnostic[] = []
     for (const state of context.states) {
       if (state.value['Type'] !== 'Task') continue
-      if (context.type !== 'EXPRESS' && !expressScopes.some((prefix) => startsWith(state.path, prefix))) continue
       const message = unsupported(state.value['Resource'])
       if (message === undefined) continue
+      if (context.type !== 'EXPRESS' && !expressScopes.some((prefix) => startsWith(state.path, prefix))) continue
       out.push({
         severity: 'ERROR',
         code,

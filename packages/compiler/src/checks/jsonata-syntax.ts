@@ -16,10 +16,9 @@ export const jsonataSyntax: CheckRule = {
   check(_definition, context) {
     const out: Diagnostic[] = []
     forEachJsonataExpression(context, (state, at, parsed) => {
-      const location = () => jsonPointer([...state.path, ...at])
       if (!parsed.ok) {
         const where = parsed.position === undefined ? '' : ` (at character ${parsed.position} of '${parsed.expression.trim()}')`
-        out.push({ severity: 'ERROR', code, message: parsed.message + where, location: location() })
+        out.push({ severity: 'ERROR', code, message: parsed.message + where, location: jsonPointer([...state.path, ...at]) })
         return
       }
       const operator = newerOperator(parsed.ast)
@@ -28,7 +27,7 @@ export const jsonataSyntax: CheckRule = {
           severity: 'ERROR',
           code,
           message: `The operator '${operator}' is not supported: Step Functions implements JSONata 2.0.6`,
-          location: location(),
+          location: jsonPointer([...state.path, ...at]),
           hint: operator === '??' ? 'Write $exists(x) ? x : y instead' : 'Write x ? x : y instead',
         })
       }

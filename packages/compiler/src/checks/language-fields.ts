@@ -57,7 +57,7 @@ export const languageFields: CheckRule = {
   code,
   check(_definition, context) {
     const out: Diagnostic[] = []
-    for (const state of context.states) forEachAslObject(state, (value, at) => misplacedFields(value, state, at, out))
+    for (const state of context.states) checkAslObjects(state, out)
     return out
   },
 }
@@ -82,18 +82,23 @@ function misplacedFields(value: JsonRecord, state: StateInfo, at: Path, out: Dia
 }
 
 const ITEM_OBJECTS = ['ItemReader', 'ItemBatcher', 'ResultWriter'] as const
+const STATE_ITSELF: Path = []
 
-/** Visits the state itself and the ASL-defined objects nested in it, each with its path relative to the state. */
-function forEachAslObject(state: StateInfo, visit: (value: JsonRecord, at: Path) => void): void {
-  visit(state.value, [])
+/** Checks the state itself and the ASL-defined objects nested in it, each with its path relative to the state. */
+function checkAslObjects(state: StateInfo, out: Diagnostic[]): void {
+  misplacedFields(state.value, state, STATE_ITSELF, out)
   for (const list of ['Catch', 'Choices']) {
     const items = state.value[list]
-    if (Array.isArray(items)) items.forEach((item: unknown, index) => isRecord(item) && visit(item, [list, index]))
+    if (!Array.isArray(items)) continue
+    for (let index = 0; index < items.length; index++) {
+      const item: unknown = items[index]
+      if (isRecord(item)) misplacedFields(item, state, [list, index], out)
+    }
   }
   for (const key of ITEM_OBJECTS) {
     const object = state.value[key]
-    if (isRecord(object)) visit(object, [key])
+    if (isRecord(object)) misplacedFields(object, state, [key], out)
   }
   const reader = state.value['ItemReader']
-  if (isRecord(reader) && isRecord(reader['ReaderConfig'])) visit(reader['ReaderConfig'], ['ItemReader', 'ReaderConfig'])
+  if (isRecord(reader) && isRecord(reader['ReaderConfig'])) misplacedFields(reader['ReaderConfig'], state, ['ItemReader', 'ReaderConfig'], out)
 }

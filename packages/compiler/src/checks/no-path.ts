@@ -1,5 +1,5 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
-import type { JsonRecord, Path } from './context.js'
+import type { JsonRecord, Path, StateInfo } from './context.js'
 import type { CheckRule } from './rule.js'
 import { forEachChoiceRule } from './syntax/fields.js'
 import { looksLikePath } from './syntax/jsonpath.js'
@@ -20,22 +20,25 @@ export const noPath: CheckRule = {
     const out: Diagnostic[] = []
     for (const state of context.states) {
       if (state.language !== 'JSONPath') continue
-      const visit = (object: JsonRecord, at: () => Path): void => {
-        for (const name in object) {
-          const value = object[name]
-          if (SKIPPED.has(name) || name.endsWith('Path') || typeof value !== 'string' || !looksLikePath(value)) continue
-          out.push({
-            severity: 'WARNING',
-            code,
-            message: `The value of '${name}' looks like a path, but '${name}' does not end with 'Path': it is used as the literal string '${value}'`,
-            location: jsonPointer([...state.path, ...at(), name]),
-            hint: `Use '${name}Path' to read the value at ${value}`,
-          })
-        }
-      }
-      visit(state.value, () => [])
-      forEachChoiceRule(state, visit)
+      literalPaths(state.value, state, STATE_ITSELF, out)
+      forEachChoiceRule(state, (rule, at) => literalPaths(rule, state, at, out))
     }
     return out
   },
+}
+
+const STATE_ITSELF = (): Path => []
+
+function literalPaths(object: JsonRecord, state: StateInfo, at: () => Path, out: Diagnostic[]): void {
+  for (const name in object) {
+    const value = object[name]
+    if (SKIPPED.has(name) || name.endsWith('Path') || typeof value !== 'string' || !looksLikePath(value)) continue
+    out.push({
+      severity: 'WARNING',
+      code,
+      message: `The value of '${name}' looks like a path, but '${name}' does not end with 'Path': it is used as the literal string '${value}'`,
+      location: jsonPointer([...state.path, ...at(), name]),
+      hint: `Use '${name}Path' to read the value at ${value}`,
+    })
+  }
 }

@@ -15,6 +15,8 @@ export const stateNames: CheckRule = {
   check(_definition, context) {
     const out: Diagnostic[] = []
     for (const state of context.states) {
+      // A name has no more characters than UTF-16 units: only a long one needs counting.
+      if (state.name.length <= LIMIT) continue
       const length = [...state.name].length
       if (length <= LIMIT) continue
       out.push({

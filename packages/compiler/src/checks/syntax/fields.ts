@@ -123,14 +123,15 @@ export function payloadTemplates(state: StateInfo): [unknown, Path][] {
 /** Visits every object field of a template, however deeply nested in objects and arrays. */
 export function forEachTemplateField(value: unknown, at: Path, visit: (key: string, value: unknown, at: Path) => void): void {
   if (Array.isArray(value)) {
-    value.forEach((item: unknown, index) => forEachTemplateField(item, [...at, index], visit))
+    for (let index = 0; index < value.length; index++) forEachTemplateField(value[index], [...at, index], visit)
     return
   }
   if (!isRecord(value)) return
   for (const key in value) {
     const field = value[key]
-    visit(key, field, [...at, key])
-    forEachTemplateField(field, [...at, key], visit)
+    const fieldAt = [...at, key]
+    visit(key, field, fieldAt)
+    forEachTemplateField(field, fieldAt, visit)
   }
 }
 

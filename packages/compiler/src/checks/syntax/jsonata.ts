@@ -14,30 +14,30 @@ const NOT_EVALUATED = new Set(['Type', 'Comment', 'Next', 'End', 'Default', 'Que
 /** Every string of a JSONata state that opens with `{%`, in Arguments, Output, Assign, Condition, Items, timeouts and the rest. */
 export const jsonataStrings = perState((state: StateInfo): readonly JsonataString[] => {
   const out: JsonataString[] = []
-  // One path, extended and shortened in place: copied only for the strings that are found.
-  const at: (string | number)[] = []
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      if (value.startsWith('{%')) out.push({ text: value, at: [...at] })
-    } else if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
-        at.push(index)
-        visit(value[index])
-        at.pop()
-      }
-    } else if (isRecord(value)) {
-      const structural = isAslObject(at)
-      for (const key in value) {
-        if (structural && NOT_EVALUATED.has(key)) continue
-        at.push(key)
-        visit(value[key])
-        at.pop()
-      }
-    }
-  }
-  visit(state.value)
+  collectJsonataStrings(state.value, [], out)
   return out
 })
+
+/** One path, extended and shortened in place: copied only for the strings that are found. */
+function collectJsonataStrings(value: unknown, at: (string | number)[], out: JsonataString[]): void {
+  if (typeof value === 'string') {
+    if (value.startsWith('{%')) out.push({ text: value, at: [...at] })
+  } else if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      at.push(index)
+      collectJsonataStrings(value[index], at, out)
+      at.pop()
+    }
+  } else if (isRecord(value)) {
+    const structural = isAslObject(at)
+    for (const key in value) {
+      if (structural && NOT_EVALUATED.has(key)) continue
+      at.push(key)
+      collectJsonataStrings(value[key], at, out)
+      at.pop()
+    }
+  }
+}
 
 /**
  * Visits every closed `{% %}` expression of the machine's JSONata states with its parse: the

@@ -5,9 +5,12 @@ import type { StateInfo } from '../context.js'
  * lives (one validation): the first rule that asks pays, the others read.
  */
 export function perState<T>(find: (state: StateInfo) => T): (state: StateInfo) => T {
-  const key = {}
-  return (state) => state.derive(key, find)
+  const slot = slots++
+  return (state) => state.derive(slot, find)
 }
+
+/** How many `perState` caches exist: each owns one slot of every StateInfo. */
+let slots = 0
 
 /**
  * Caches a parser by the text it reads. Paths, intrinsic calls and JSONata expressions repeat
