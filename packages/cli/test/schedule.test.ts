@@ -66,6 +66,23 @@ describe('dlc schedule', () => {
     })
   })
 
+  it('builds a pipeline with a reader for the .sql files it names, beside the module', async () => {
+    const dir = await project({
+      'flows/pipeline.ts': `import { schedule } from '@dlc/dsl'
+export default {
+  kind: 'Pipeline',
+  build: (options: { readSql?: (file: string) => string } = {}) => {
+    if (options.readSql?.('sql/check.sql').trim() !== 'select 1') throw new Error('no SQL reader')
+    return { name: 'checked', schedule: schedule('rate(1 day)') }
+  },
+}
+`,
+      'flows/sql/check.sql': 'select 1\n',
+    })
+    const run = await dlc(['schedule', 'flows', '-n', '1', '--from', '2026-05-01T00:00:00Z'], dir)
+    expect(run).toMatchObject({ code: 0, stderr: '', stdout: expect.stringContaining('pipeline checked: rate(1 day) in UTC\n') })
+  })
+
   it('reports every schedule as JSON with --format json', async () => {
     const dir = await project({ 'workflow.ts': `${NIGHTLY}export const once = schedule('at(2026-11-01T01:30:00)', { timezone: 'America/New_York', enabled: false })\n` })
     const run = await dlc(['schedule', '.', '-n', '2', '--format', 'json', '--from', '2026-10-31T12:00:00-05:00'], dir)

@@ -1,7 +1,8 @@
 import { isScheduleNode, nextFireTimes, schedule, toZonedIso, type ScheduleNode } from '@dlc/dsl'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { UsageError, type ParsedArgs } from '../args.js'
 import type { Command } from '../command.js'
@@ -96,11 +97,12 @@ interface Report {
 
 /**
  * The pipeline shape `dlc schedule` reads, without depending on the pipeline builder:
- * `build()` gives the pipeline's name and, when it has one, its schedule.
+ * `build()` gives the pipeline's name and, when it has one, its schedule. It may need to
+ * read the `.sql` files its queries name, relative to the module.
  */
 interface PipelineLike {
   readonly kind: 'Pipeline'
-  build(): unknown
+  build(options?: { readonly readSql?: (file: string) => string }): unknown
 }
 
 function isPipeline(value: unknown): value is PipelineLike {
@@ -126,7 +128,8 @@ async function findSchedules(target: string, cwd: string): Promise<{ schedules: 
       continue
     }
     if (!isPipeline(value)) continue
-    const built = attempt(() => value.build(), file, `building the pipeline exported as ${exportName}`)
+    const readSql = (sqlFile: string) => readFileSync(resolve(dirname(lookup.found.file), sqlFile), 'utf8')
+    const built = attempt(() => value.build({ readSql }), file, `building the pipeline exported as ${exportName}`)
     if ('error' in built) {
       diagnostics.push(built.error)
       continue
