@@ -1,3 +1,5 @@
 export { etlSql, etlRuntimeSql, type EtlRuntimeValues } from './etl-sql.js'
+export { sparkSql, sparkStatements } from './spark-sql.js'
+export { glueScript, type GlueScriptOptions } from './glue-script.js'
 export { decodeToUtf8 } from './encoding.js'
 export { DUCKDB_PYTHON_VERSION } from './version.js'
