@@ -28,6 +28,8 @@ const NODE_FLAGS: Readonly<Record<Tool, readonly string[]>> = { dlc: [], 'aws-cd
 interface Sample {
   readonly build: number
   readonly compile: number
+  /** The part of `compile` that checks the definition (dlc's validate()); 0 for CDK, which has no checks. */
+  readonly validate: number
   readonly emit: number
   readonly total: number
 }
@@ -93,18 +95,29 @@ function toolOf(name: string | undefined): Tool {
  */
 async function load(tool: Tool): Promise<(states: number) => Run> {
   if (tool === 'dlc') {
-    const { compileWorkflow, toJson } = await import('../../packages/compiler/src/index.js')
+    const { emitWithDiagnostics, toJson, validate } = await import('../../packages/compiler/src/index.js')
     const { ordersWorkflow } = await import('./workload.js')
     return (states) => {
       const t0 = performance.now()
       const machine = ordersWorkflow(states).build()
       const t1 = performance.now()
-      const compiled = compileWorkflow(machine)
+      // compileWorkflow's two steps, timed apart: emit the definition, then validate it.
+      const emitted = emitWithDiagnostics(machine)
+      const tv = performance.now()
+      const { diagnostics } = validate(emitted.definition, { type: machine.type })
       const t2 = performance.now()
-      const text = toJson(compiled.definition)
+      const text = toJson(emitted.definition)
       const t3 = performance.now()
       // Only the size is kept: holding every run's text would make later runs pay for its GC.
-      return { build: t1 - t0, compile: t2 - t1, emit: t3 - t2, total: t3 - t0, bytes: Buffer.byteLength(text), diagnostics: compiled.diagnostics.length }
+      return {
+        build: t1 - t0,
+        compile: t2 - t1,
+        validate: t2 - tv,
+        emit: t3 - t2,
+        total: t3 - t0,
+        bytes: Buffer.byteLength(text),
+        diagnostics: emitted.diagnostics.length + diagnostics.length,
+      }
     }
   }
   const { cdkOrdersWorkflow, renderCdkWorkflow } = await import('./cdk-workload.js')
@@ -117,7 +130,7 @@ async function load(tool: Tool): Promise<(states: number) => Run> {
     // Indented like dlc's `toJson`, so both texts are the same kind of file.
     const text = JSON.stringify(definition, null, 2) + '\n'
     const t3 = performance.now()
-    return { build: t1 - t0, compile: t2 - t1, emit: t3 - t2, total: t3 - t0, bytes: Buffer.byteLength(text), diagnostics: undefined }
+    return { build: t1 - t0, compile: t2 - t1, validate: 0, emit: t3 - t2, total: t3 - t0, bytes: Buffer.byteLength(text), diagnostics: undefined }
   }
 }
 
@@ -141,7 +154,13 @@ function measure(once: (states: number) => Run, states: number, runs: number): S
   return {
     states,
     runs,
-    median: { build: median((s) => s.build), compile: median((s) => s.compile), emit: median((s) => s.emit), total: median((s) => s.total) },
+    median: {
+      build: median((s) => s.build),
+      compile: median((s) => s.compile),
+      validate: median((s) => s.validate),
+      emit: median((s) => s.emit),
+      total: median((s) => s.total),
+    },
     minTotal: Math.min(...samples.map((s) => s.total)),
     bytes: last.bytes,
     diagnostics: last.diagnostics,
@@ -163,13 +182,14 @@ function inChild<T>(tool: Tool, states: number, ...flags: string[]): T {
 function printTable(results: readonly Row[]): void {
   const ms = (n: number) => n.toFixed(n < 10 ? 2 : 1)
   const rows = [
-    ['tool', 'states', 'runs', 'build ms', 'compile ms', 'emit ms', 'total ms', 'min total ms', 'states/ms', 'cold total ms', 'ASL KB', 'peak RSS MB', 'diagnostics'],
+    ['tool', 'states', 'runs', 'build ms', 'compile ms', 'validate ms', 'emit ms', 'total ms', 'min total ms', 'states/ms', 'cold total ms', 'ASL KB', 'peak RSS MB', 'diagnostics'],
     ...results.map((r) => [
       r.tool,
       r.states.toLocaleString('en-US'),
       String(r.runs),
       ms(r.median.build),
       ms(r.median.compile),
+      r.tool === 'dlc' ? ms(r.median.validate) : '-',
       ms(r.median.emit),
       ms(r.median.total),
       ms(r.minTotal),
@@ -184,7 +204,7 @@ function printTable(results: readonly Row[]): void {
   const line = (row: readonly string[]) => `| ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`
   console.log(
     `node ${process.version}, ${process.platform}/${process.arch}; phase and total columns are medians of warm runs; cold total and peak RSS are one run in a fresh process\n` +
-      `dlc: build = DSL -> IR, compile = IR -> ASL + checks, emit = JSON text\n` +
+      `dlc: build = DSL -> IR, compile = IR -> ASL + checks (compileWorkflow: emitWithDiagnostics, then validate), validate = the checks' part of compile, emit = JSON text\n` +
       `aws-cdk-lib: build = App + Stack + state constructs, compile = StateGraph + toGraphJson (no checks comparable to dlc's), emit = JSON.stringify;` +
       ` run with ${NODE_FLAGS['aws-cdk-lib'].join(' ')} (a 10,000-state chain overflows Node's default stack)\n`,
   )
