@@ -1,184 +1,43 @@
 /**
- * The nightly sales batch, written with dlc's workflow DSL: check that the batch landed,
- * clean it with a Glue job, crawl the processed zone, run the validation query, and e-mail
- * the outcome. The data-lake layer (zones, datasets, `pipeline()`) will describe the same run
- * in fewer lines; this file shows the states it stands on.
+ * The nightly sales batch: raw CSV lands in S3 -> batch check -> Glue ETL cleans it to
+ * partitioned Parquet (bad rows to quarantine) -> crawler -> Athena checks and analysis ->
+ * e-mail on success or failure, started every night by EventBridge Scheduler.
  */
-import { awsSdk, createIntegration, eq, gt, jsonata, or, resourceRef, type, workflow } from '@dlc/dsl'
+import { batchDate, col, csv, dataset, pipeline, sql, sqlFile, text, topic, zones } from '@dlc/dsl'
 
-interface NightlyInput {
-  /** The batch to process, `YYYY-MM-DD`; the scheduler passes the night's date. */
-  readonly batchDate: string
-}
+const lake = zones('dlc-sales-lake')
 
-interface ListObjectsResult {
-  readonly KeyCount: number
-  readonly Contents?: readonly { readonly Key: string; readonly Size: number }[]
-}
-
-interface GlueJobRun {
-  readonly Id: string
-  readonly JobRunState: string
-  readonly ExecutionTime: number
-}
-
-interface Crawler {
-  readonly Crawler: { readonly State: 'READY' | 'RUNNING' | 'STOPPING'; readonly LastCrawl?: { readonly Status: 'SUCCEEDED' | 'CANCELLED' | 'FAILED' } }
-}
-
-interface QueryExecution {
-  readonly QueryExecution: { readonly QueryExecutionId: string; readonly Status: { readonly State: string } }
-}
-
-const bucket = 'sales-lake'
-const topic = resourceRef('sns:topic', 'data-alerts', 'arn')
-const etlJob = resourceRef('glue:job', 'sales-etl', 'name')
-const crawler = resourceRef('glue:crawler', 'sales', 'name')
-const workgroup = resourceRef('athena:workgroup', 'sales', 'name')
-
-const glueJobRun = createIntegration<GlueJobRun>({
-  name: 'glue-start-job-run',
-  service: 'glue',
-  action: 'startJobRun',
-  pattern: 'sync',
-  resource: 'arn:aws:states:::glue:startJobRun.sync',
+export const sales = dataset('sales', {
+  source: csv({ header: true, nullTokens: ['', 'NULL', 'N/A', '-'] }),
+  columns: {
+    order_id: col.string().trim().pattern(/^SO-\d{6}$/).required(),
+    order_date: col.date({ formats: ['%Y-%m-%d', '%d/%m/%Y'] }).required(),
+    customer_id: col.string().trim().required(),
+    country: col.string().trim().upper().pattern(/^[A-Z]{2}$/).required(),
+    product: col.string().trim().required(),
+    quantity: col.int().min(1).required(),
+    unit_price: col.decimal(12, 2).min(0).required(),
+  },
+  dedupe: { on: ['order_id'], keep: 'last' },
+  derive: { revenue: (c) => c.quantity.times(c.unit_price) },
+  partitionBy: ['year(order_date)', 'month(order_date)'],
 })
 
-const athenaQuery = createIntegration<QueryExecution>({
-  name: 'athena-start-query-execution',
-  service: 'athena',
-  action: 'startQueryExecution',
-  pattern: 'sync',
-  resource: 'arn:aws:states:::athena:startQueryExecution.sync',
-})
+const alerts = topic('dlc-sales-alerts', { email: ['data-team@example.com'] })
 
-const snsPublish = createIntegration<{ readonly MessageId: string }>({
-  name: 'sns-publish',
-  service: 'sns',
-  action: 'publish',
-  resource: 'arn:aws:states:::sns:publish',
-})
-
-export default workflow('nightly-sales', {
-  comment: 'Nightly sales batch: raw CSV -> Glue ETL -> crawler -> Athena checks -> e-mail',
-  input: type<NightlyInput>(),
-  timeoutSeconds: 3 * 60 * 60,
-}).define((f) =>
-  f
-    .pass('Start batch', {
-      assign: ($) => ({ batchDate: $.input.batchDate, startedAt: $.context.Execution.StartTime }),
-    })
-    .task('Check batch', {
-      resource: awsSdk<ListObjectsResult>('s3', 'listObjectsV2'),
-      arguments: ($) => ({ Bucket: bucket, Prefix: jsonata<string>`"raw/sales/" & ${$.vars.batchDate} & "/"` }),
-      output: ($) => ({ files: $.result.KeyCount }),
-    })
-    .choice('Batch landed?', {
-      choices: ($) => [{ when: eq($.input.files, 0), then: (b) => b.task('Notify no data', {
-        resource: snsPublish,
-        arguments: ($) => ({
-          TopicArn: topic,
-          Subject: 'nightly-sales: no batch',
-          Message: jsonata<string>`"No files under raw/sales/" & ${$.vars.batchDate} & "/: nothing to do."`,
-        }),
-      }).succeed('Nothing to do') }],
-    })
-    .task('Clean sales', {
-      resource: glueJobRun,
-      arguments: ($) => ({
-        JobName: etlJob,
-        Arguments: {
-          '--batch_date': $.vars.batchDate,
-          '--source': `s3://${bucket}/raw/sales/`,
-          '--target': `s3://${bucket}/processed/sales/`,
-          '--quarantine': `s3://${bucket}/rejected/sales/`,
-        },
-      }),
-      output: ($) => ({ jobRunId: $.result.Id, seconds: $.result.ExecutionTime }),
-      retry: [
-        {
-          errorEquals: ['Glue.ConcurrentRunsExceededException', 'Glue.ThrottlingException'],
-          intervalSeconds: 30,
-          maxAttempts: 5,
-          backoffRate: 2,
-          maxDelaySeconds: 300,
-          jitterStrategy: 'FULL',
-        },
-      ],
-      catch: [
-        {
-          errorEquals: ['States.ALL'],
-          then: (h) =>
-            h
-              .task('Notify failure', {
-                resource: snsPublish,
-                arguments: ($) => ({
-                  TopicArn: topic,
-                  Subject: 'nightly-sales: batch FAILED',
-                  Message: jsonata<string>`"Batch " & ${$.vars.batchDate} & " failed: " & ${$.input.Error} & " - " & ${$.input.Cause}`,
-                }),
-              })
-              .fail('Pipeline failed', { error: 'Pipeline.Failed', cause: 'See the failure e-mail for the failing state and cause' }),
-        },
-      ],
-    })
-    .task('Start crawler', {
-      resource: awsSdk('glue', 'startCrawler'),
-      arguments: { Name: crawler },
-      catch: [
-        { errorEquals: ['Glue.CrawlerRunningException'], goto: 'Wait for crawler' },
-        { errorEquals: ['States.ALL'], goto: 'Notify failure' },
-      ],
-    })
-    .wait('Wait for crawler', { seconds: 30 })
-    .task('Get crawler', {
-      resource: awsSdk<Crawler>('glue', 'getCrawler'),
-      arguments: { Name: crawler },
-      output: ($) => ({ state: $.result.Crawler.State, status: $.result.Crawler.LastCrawl.Status }),
-      catch: [{ errorEquals: ['States.ALL'], goto: 'Notify failure' }],
-    })
-    .choice('Crawl finished?', {
-      choices: ($) => [
-        { when: or(eq($.input.state, 'RUNNING'), eq($.input.state, 'STOPPING')), goto: 'Wait for crawler' },
-        {
-          when: or(eq($.input.status, 'FAILED'), eq($.input.status, 'CANCELLED')),
-          then: (b) => b.fail('Crawl failed', { error: 'Glue.CrawlFailed', cause: 'The sales crawler did not succeed' }),
-        },
-      ],
-    })
-    .task('Check null keys', {
-      resource: athenaQuery,
-      arguments: {
-        QueryString: 'SELECT count(*) AS n FROM sales WHERE order_id IS NULL',
-        WorkGroup: workgroup,
-        QueryExecutionContext: { Database: 'sales_db' },
-      },
-      output: ($) => ({ queryId: $.result.QueryExecution.QueryExecutionId }),
-      catch: [{ errorEquals: ['States.ALL'], goto: 'Notify failure' }],
-    })
-    .task('Read check', {
-      resource: awsSdk<{ readonly ResultSet: { readonly Rows: readonly { readonly Data: readonly { readonly VarCharValue: string }[] }[] } }>(
-        'athena',
-        'getQueryResults',
-      ),
-      arguments: ($) => ({ QueryExecutionId: $.input.queryId }),
-      output: ($) => ({ nullKeys: jsonata<number>`$number(${$.result.ResultSet.Rows[1]!.Data[0]!.VarCharValue})` }),
-    })
-    .choice('Keys complete?', {
-      choices: ($) => [
-        {
-          when: gt($.input.nullKeys, 0),
-          then: (b) => b.fail('Null keys found', { error: 'Validation.NullKeys', cause: 'Processed sales rows without order_id' }),
-        },
-      ],
-    })
-    .task('Notify success', {
-      resource: snsPublish,
-      arguments: ($) => ({
-        TopicArn: topic,
-        Subject: 'nightly-sales: batch loaded',
-        Message: jsonata<string>`"Batch " & ${$.vars.batchDate} & " loaded and validated."`,
-      }),
-    })
-    .succeed('Done'),
-)
+export default pipeline('nightly-sales', { comment: 'Nightly sales batch: raw CSV -> Glue ETL -> crawler -> Athena checks -> e-mail' })
+  .zones(lake)
+  .schedule('cron(0 3 * * ? *)', { timezone: 'America/Bogota', flexibleWindowMinutes: 15, lagDays: 1 })
+  .expectBatch(sales, { ifMissing: 'notify-and-succeed' })
+  .etl(sales)
+  .crawl({ database: 'sales_db' })
+  .check('no_null_keys', sql<{ n: number }>`SELECT count(*) AS n FROM ${sales} WHERE ${sales.columns.order_id} IS NULL`, { expect: { n: 0 } })
+  .check('row_count_reconciliation', sqlFile<{ missing: number }>('sql/row_count_reconciliation.sql'), { expect: { missing: 0 } })
+  .check('rejected_rows', sqlFile<{ rejected_share: number }>('sql/rejected_rows.sql'), { expect: { rejected_share: { atMost: 0.2 } } })
+  .query('revenue_by_month', sqlFile('sql/revenue_by_month.sql'))
+  .query('top_products', sqlFile('sql/top_products.sql'))
+  .query('revenue_by_country', sql`SELECT country, sum(revenue) AS revenue FROM ${sales} WHERE ${sales.columns.order_date} <= date(${batchDate}) GROUP BY country ORDER BY revenue DESC`)
+  .notify(alerts, {
+    success: (run) =>
+      text`Batch ${run.batchDate} of nightly-sales is loaded: ${run.salesEtl.rowsWritten} of ${run.salesEtl.rowsRead} rows written, ${run.salesEtl.rowsRejected} quarantined, ${run.salesEtl.rowsDeduplicated} duplicates removed, ${run.salesEtl.partitions} partitions.`,
+  })

@@ -29,7 +29,7 @@ export {
   type Condition,
 } from './expr/conditions.js'
 export { renderPayload, type Payload, type Resolve } from './expr/payload.js'
-export { isResourceRef, resourceRef, type ResourceRef } from './expr/resource-ref.js'
+export { isResourceRef, pascalCase, resourceRef, type ResourceRef } from './expr/resource-ref.js'
 export { createIntegration, isIntegration, type Integration } from './integrations/integration.js'
 export { lambdaFunction, lambdaInvoke, type LambdaInvokeOptions, type LambdaInvokeResult } from './integrations/lambda-invoke.js'
 export { awsSdk } from './integrations/aws-sdk.js'

@@ -10,10 +10,15 @@ import type { Io } from '../io.js'
 
 const HELP = `Usage: dlc compile <dir|file> [options]
 
-Compiles every workflow a TypeScript module exports to Amazon States Language.
-<dir> is searched for workflow.ts, pipeline.ts and index.ts, in that order; the
-module needs no build step. Each workflow is written to <out>/<name>.asl.json.
-If anything has an error, nothing is written.
+Compiles every workflow and pipeline a TypeScript module exports. <dir> is searched
+for workflow.ts, pipeline.ts and index.ts, in that order; the module needs no build
+step. If anything has an error, nothing is written.
+
+A workflow is written to <out>/<name>.asl.json. A pipeline writes everything AWS
+needs: <name>.asl.json (with \${Placeholders}), <name>.workflow-studio.asl.json
+(resolved; example account, region and stage unless given), template.yaml and
+template.json (CloudFormation), glue/<job>.py, sql/*.sql and manifest.json (every
+file with its sha256).
 
 Options:
   -o, --out <dir>        Where to write (default: <dir>/out, beside the module)
@@ -22,6 +27,8 @@ Options:
       --account <id>     With --region: also write <name>.workflow-studio.asl.json,
       --region <region>    its \${Placeholders} resolved to names and ARNs there
       --stage <stage>    Resolve resource names as <name>-<stage>
+      --strict           Also check each template with AWS's CloudFormation
+                         validator (@aws/cloudformation-validate; a few seconds)
   -h, --help             Show this help
 
 Exit codes: 0 written, 1 errors in the workflow (nothing written), 2 bad usage.
@@ -39,6 +46,7 @@ export const compileCommand: Command = {
     account: { type: 'string' },
     region: { type: 'string' },
     stage: { type: 'string' },
+    strict: { type: 'boolean' },
   },
   async run(args, io) {
     const [target, ...extra] = args.positionals
@@ -50,6 +58,7 @@ export const compileCommand: Command = {
       target: resolve(io.cwd, target),
       ...(out === undefined ? {} : { outDir: resolve(io.cwd, out) }),
       yaml: args.options['yaml'] === true,
+      strict: args.options['strict'] === true,
       ...(resolveTarget === undefined ? {} : { resolve: resolveTarget }),
       cwd: io.cwd,
     })
@@ -111,7 +120,8 @@ function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
 function printText(io: Io, result: WriteResult): void {
   printDiagnostics(io.stderr, result.diagnostics)
   for (const artifact of result.artifacts) {
-    io.stdout.write(`wrote ${relative(io.cwd, artifact.path)} (${artifact.states} ${artifact.states === 1 ? 'state' : 'states'})\n`)
+    const states = artifact.states === undefined ? '' : ` (${artifact.states} ${artifact.states === 1 ? 'state' : 'states'})`
+    io.stdout.write(`wrote ${relative(io.cwd, artifact.path)}${states}\n`)
   }
   if (!result.ok) io.stderr.write(`${summary(result.diagnostics)}; nothing written\n`)
 }

@@ -1,10 +1,12 @@
-import { compileWorkflow, toJson, toYaml, type AslDefinition, type Diagnostic, type ResolveTarget } from '@dlc/compiler'
-import type { StateMachineNode } from '@dlc/dsl'
-import { join, relative } from 'node:path'
+import { compilePipeline, compileWorkflow, toJson, toYaml, type AslDefinition, type Diagnostic, type ResolveTarget } from '@dlc/compiler'
+import type { PipelineNode, StateMachineNode, Workflow } from '@dlc/dsl'
+import { readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import type { ArtifactFile } from '../artifacts.js'
 import { inFile, type FileDiagnostic } from '../diagnostics.js'
 import { findEntry } from '../load/entry.js'
-import { loadWorkflowModule, type WorkflowExport, type WorkflowModule } from '../load/module.js'
+import { loadWorkflowModule, type PipelineLike, type WorkflowExport, type WorkflowModule } from '../load/module.js'
+import { checkTemplate } from '../validate/check-template.js'
 
 export interface CompileRequest {
   /** A project directory or a module, absolute. */
@@ -14,6 +16,8 @@ export interface CompileRequest {
   readonly yaml: boolean
   /** Also write Workflow Studio definitions with every placeholder resolved for this target. */
   readonly resolve?: ResolveTarget
+  /** Also check each template with AWS's CloudFormation validator (slow to start: opt in). */
+  readonly strict?: boolean
   readonly cwd: string
 }
 
@@ -21,8 +25,8 @@ export interface CompileRequest {
 export interface PlannedArtifact extends ArtifactFile {
   /** The workflow's name. */
   readonly name: string
-  /** How many states the definition has, nested Parallel branches and Map processors included. */
-  readonly states: number
+  /** For a definition: how many states it has, nested Parallel branches and Map processors included. */
+  readonly states?: number
 }
 
 export interface CompileOutcome {
@@ -63,7 +67,14 @@ export async function compileProject(request: CompileRequest): Promise<CompileOu
       continue
     }
     seen.set(name, exported.exportName)
-    const machine = await buildMachine(loaded.module, exported)
+    const workflow = exported.workflow
+    if (workflow.kind === 'Pipeline') {
+      const pipeline = await compilePipelineExport(loaded.module, workflow, { file, entryFile: entry.file, outDir, request, several })
+      artifacts.push(...pipeline.artifacts)
+      diagnostics.push(...pipeline.diagnostics)
+      continue
+    }
+    const machine = await buildMachine(loaded.module, workflow)
     if ('error' in machine) {
       diagnostics.push({ ...machine.error, ...(several ? { workflow: name } : {}) })
       continue
@@ -102,8 +113,37 @@ function nameProblem(exported: WorkflowExport, seen: ReadonlyMap<string, string>
   }
 }
 
-function buildMachine(module: WorkflowModule, exported: WorkflowExport) {
-  return module.run<StateMachineNode>(`building workflow "${exported.workflow.name}"`, () => exported.workflow.build())
+function buildMachine(module: WorkflowModule, workflow: Workflow) {
+  return module.run<StateMachineNode>(`building workflow "${workflow.name}"`, () => workflow.build())
+}
+
+interface PipelineTarget {
+  readonly file: string
+  readonly entryFile: string
+  readonly outDir: string
+  readonly request: CompileRequest
+  readonly several: boolean
+}
+
+/** A pipeline's artifacts: its `.sql` files are read beside the module, its template optionally checked by AWS's validator. */
+async function compilePipelineExport(module: WorkflowModule, pipeline: PipelineLike, target: PipelineTarget): Promise<CompileOutcome> {
+  const moduleDir = dirname(target.entryFile)
+  const built = await module.run<PipelineNode>(`building pipeline "${pipeline.name}"`, () => pipeline.build({ readSql: (file) => readFileSync(resolve(moduleDir, file), 'utf8') }))
+  if ('error' in built) return { artifacts: [], diagnostics: [{ ...built.error, ...(target.several ? { workflow: pipeline.name } : {}) }] }
+  const compiled = compilePipeline(built.value, { yaml: target.request.yaml, ...(target.request.resolve === undefined ? {} : { resolve: target.request.resolve }) })
+  const diagnostics = compiled.diagnostics.map((diagnostic) => inFile(target.file, diagnostic, target.several ? pipeline.name : undefined))
+  const artifacts: PlannedArtifact[] = compiled.artifacts.map((artifact) => ({
+    path: join(target.outDir, artifact.path),
+    content: artifact.content,
+    name: pipeline.name,
+    ...(/\.asl\.(json|yaml)$/.test(artifact.path) ? { states: compiled.states } : {}),
+  }))
+  const template = compiled.artifacts.find((artifact) => artifact.path === 'template.yaml')
+  if (target.request.strict === true && template !== undefined) {
+    const file = relative(target.request.cwd, join(target.outDir, template.path))
+    for (const finding of await checkTemplate(template.content, file)) diagnostics.push({ ...finding, file })
+  }
+  return { artifacts, diagnostics }
 }
 
 /** The resolved definition is checked again; report only what resolving added. */

@@ -1,4 +1,4 @@
-import type { Workflow } from '@dlc/dsl'
+import type { BuildOptions, PipelineNode, Workflow } from '@dlc/dsl'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { SourceMap } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -8,10 +8,17 @@ import type { FileDiagnostic } from '../diagnostics.js'
 import { bundleModule, type SourceMessage } from './bundle.js'
 import type { Entry } from './entry.js'
 
-/** A workflow the module exports, under the name it exports it as (`default` included). */
+/** A pipeline as the module's own copy of `@dlc/dsl` made it. */
+export interface PipelineLike {
+  readonly kind: 'Pipeline'
+  readonly name: string
+  build(options: BuildOptions): PipelineNode
+}
+
+/** A workflow or pipeline the module exports, under the name it exports it as (`default` included). */
 export interface WorkflowExport {
   readonly exportName: string
-  readonly workflow: Workflow
+  readonly workflow: Workflow | PipelineLike
 }
 
 /** A loaded workflow module. */
@@ -75,9 +82,9 @@ export async function loadWorkflowModule(entry: Entry, cwd: string): Promise<Loa
 
 /** Every distinct workflow among the exports; `export default orders` next to `export { orders }` is one. */
 function exportedWorkflows(namespace: Record<string, unknown>): WorkflowExport[] {
-  const found = new Map<Workflow, string>()
+  const found = new Map<Workflow | PipelineLike, string>()
   for (const [exportName, value] of Object.entries(namespace)) {
-    if (isWorkflow(value) && !found.has(value)) found.set(value, exportName)
+    if ((isWorkflow(value) || isPipeline(value)) && !found.has(value)) found.set(value, exportName)
   }
   return [...found].map(([workflow, exportName]) => ({ exportName, workflow }))
 }
@@ -85,6 +92,10 @@ function exportedWorkflows(namespace: Record<string, unknown>): WorkflowExport[]
 /** Duck-typed: the module bundles its own copy of `@dlc/dsl`, so `instanceof` would never match. */
 function isWorkflow(value: unknown): value is Workflow {
   return typeof value === 'object' && value !== null && (value as Partial<Workflow>).kind === 'Workflow' && typeof (value as Partial<Workflow>).build === 'function'
+}
+
+function isPipeline(value: unknown): value is PipelineLike {
+  return typeof value === 'object' && value !== null && (value as Partial<PipelineLike>).kind === 'Pipeline' && typeof (value as Partial<PipelineLike>).build === 'function'
 }
 
 /** A DslError from any copy of `@dlc/dsl`. */

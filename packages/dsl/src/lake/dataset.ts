@@ -84,7 +84,9 @@ export function dataset<N extends string, C extends Columns, D extends Derived =
   const dedupe = spec.dedupe === undefined ? undefined : { on: spec.dedupe.on.map((column, index) => known.has(column) ? column : unknownColumn(column, `/dedupe/on/${index}`, known)), keep: spec.dedupe.keep ?? 'last' }
   if (dedupe !== undefined && dedupe.on.length === 0) throw new DslError('dedupe.on is empty', '/dedupe/on', 'name the key columns: dedupe: { on: ["order_id"] }', 'DLC_INVALID_DATASET')
   const partitionBy = (spec.partitionBy ?? []).map((partition, index) => partitionNode(partition, `/partitionBy/${index}`, spec.columns))
-  const names = [...known, ...derived.map((column) => column.name), ...partitionBy.map((partition) => partition.name)]
+  // A partition on a column as is names that column; only computed partitions add a name.
+  const computed = partitionBy.filter((partition) => partition.source.kind !== 'Column')
+  const names = [...known, ...derived.map((column) => column.name), ...computed.map((partition) => partition.name)]
   const clash = names.find((column, index) => names.indexOf(column) !== index)
   if (clash !== undefined) throw new DslError(`dataset "${name}" has two columns named "${clash}"`, '/columns', 'a derived or partition column needs a name of its own', 'DLC_INVALID_DATASET')
   const node = createNode<DatasetNode>({

@@ -296,7 +296,12 @@ function queryNode(step: Extract<Step, { kind: 'query' }>, index: number, option
   let sql = step.sql.text
   if (file !== undefined) {
     if (options.readSql === undefined) throw new DslError(`query "${name}" reads ${file}, and nothing can read files here`, `/steps/${index}/sql`, 'build with a reader: pipeline.build({ readSql })', 'DLC_MISSING_SQL_FILE')
-    sql = options.readSql(file).trim()
+    try {
+      sql = options.readSql(file).trim()
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw new DslError(`query "${name}" reads ${file}, which cannot be read (${reason})`, `/steps/${index}/sql`, 'create the file, or fix the path: it is relative to the pipeline module', 'DLC_MISSING_SQL_FILE')
+    }
   }
   if (sql === undefined || sql === '') throw new DslError(`query "${name}" is empty`, `/steps/${index}/sql`, 'write the SQL the query runs', 'DLC_INVALID_QUERY')
   if (sql.includes('${')) throw new DslError(`query "${name}" contains "\${"`, `/steps/${index}/sql`, 'CloudFormation would read it as a substitution: rewrite that part of the SQL', 'DLC_INVALID_QUERY')

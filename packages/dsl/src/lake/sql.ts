@@ -46,10 +46,34 @@ export function sqlFile<Row = { readonly [column: string]: unknown }>(path: stri
   return Object.freeze({ kind: 'Sql', file: path, batchDateParameters: -1 })
 }
 
+/** Quoted strings and identifiers, comments, or anything else up to the next of those. */
+const SQL_TOKEN = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|[^'"-/]+|[\s\S]/g
+
+function tokens(text: string): string[] {
+  return text.match(SQL_TOKEN) ?? []
+}
+
+const isComment = (token: string) => token.startsWith('--') || token.startsWith('/*')
+const isQuoted = (token: string) => token.startsWith("'") || token.startsWith('"')
+
 /** Counts the `?` parameters of a query, outside quotes and comments. */
 export function countParameters(text: string): number {
-  const code = text.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, '')
-  return (code.match(/\?/g) ?? []).length
+  return tokens(text)
+    .filter((token) => !isComment(token) && !isQuoted(token))
+    .reduce((count, token) => count + (token.match(/\?/g) ?? []).length, 0)
+}
+
+/**
+ * The query on one line for the state machine's QueryString: comments dropped, runs of
+ * whitespace outside quotes made one space. The `.sql` file and the named query keep it as written.
+ */
+export function oneLine(text: string): string {
+  return tokens(text)
+    .filter((token) => !isComment(token))
+    .map((token) => (isQuoted(token) ? token : token.replace(/\s+/g, ' ')))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim()
 }
 
 function render(value: SqlValue, index: number): string {

@@ -17,6 +17,7 @@ import { s3ListObjectsV2 } from '../integrations/s3-list-objects-v2.js'
 import { snsPublish } from '../integrations/sns-publish.js'
 import type { DatasetNode, ExpectationNode, QueryNode } from './ir.js'
 import { text } from './message.js'
+import { oneLine } from './sql.js'
 import type { Topic } from './topic.js'
 import type { Zones } from './zones.js'
 
@@ -197,7 +198,7 @@ export function query(flow: AnyFlow, ctx: StepContext, node: QueryNode, target: 
   const parameters = ($: any) => Array.from({ length: node.batchDateParameters }, () => jsonata<string>`"'" & ${$.vars.batchDate} & "'"`)
   const ran = flow.task(run, {
     resource: athenaStartQueryExecution(target),
-    arguments: ($: any) => ({ QueryString: node.sql, ...(node.batchDateParameters > 0 ? { ExecutionParameters: parameters($) } : {}) }),
+    arguments: ($: any) => ({ QueryString: oneLine(node.sql), ...(node.batchDateParameters > 0 ? { ExecutionParameters: parameters($) } : {}) }),
     output: ($: any) => ({ queryId: $.result.QueryExecution.QueryExecutionId, bytesScanned: $.result.QueryExecution.Statistics.DataScannedInBytes }),
     ...onFailure(ctx, run),
   })
@@ -227,11 +228,7 @@ export function query(flow: AnyFlow, ctx: StepContext, node: QueryNode, target: 
 /** The value of `column` in the first result row (row 0 holds the column names). */
 function firstRowValue($: any, column: string): unknown {
   const rows = $.result.ResultSet.Rows
-  return jsonata`(
-  $names := ${rows}[0].Data.VarCharValue;
-  $index := $filter([0..$count($names) - 1], function($i) { $names[$i] = ${column} })[0];
-  ${rows}[1].Data[$index].VarCharValue
-)`
+  return jsonata`( $names := ${rows}[0].Data.VarCharValue; $index := $filter([0..$count($names) - 1], function($i) { $names[$i] = ${column} })[0]; ${rows}[1].Data[$index].VarCharValue )`
 }
 
 function holds(rule: ExpectationNode): string {

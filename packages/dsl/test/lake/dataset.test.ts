@@ -91,3 +91,8 @@ describe('dataset', () => {
     expect(failure(() => csv({ delimiter: '||' })).location).toBe('/source/delimiter')
   })
 })
+
+test('a partition on a column as is keeps that column, with no second name', () => {
+  const node = dataset('sales', { columns: { ...columns, country: col.string() }, partitionBy: ['country'] }).node
+  expect(node.partitionBy).toEqual([{ name: 'country', source: { kind: 'Column', column: 'country' } }])
+})

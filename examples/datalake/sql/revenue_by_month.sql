@@ -1,0 +1,4 @@
+SELECT year, month, sum(revenue) AS revenue, count(*) AS orders
+FROM sales
+GROUP BY year, month
+ORDER BY year, month

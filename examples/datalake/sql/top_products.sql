@@ -1,0 +1,5 @@
+SELECT product, sum(quantity) AS units, sum(revenue) AS revenue
+FROM sales
+GROUP BY product
+ORDER BY revenue DESC
+LIMIT 10
