@@ -9,7 +9,8 @@ const code = 'MISSING_END_STATE'
  * that exists but cannot be reached is reported as unreachable instead.
  */
 export function hasTerminalState(scope: Scope): boolean {
-  return [...scope.states.values()].some(isTerminal)
+  for (const state of scope.states.values()) if (isTerminal(state)) return true
+  return false
 }
 
 /** Every scope needs a Succeed, a Fail or a state with `"End": true`. */

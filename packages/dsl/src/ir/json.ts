@@ -20,11 +20,23 @@ type OptionalKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? K : never }[k
 /** `T` with its optional fields also accepting `undefined`: what a builder has before compacting. */
 export type Loose<T> = T extends unknown ? Omit<T, OptionalKeys<T>> & { [K in OptionalKeys<T>]?: T[K] | undefined } : never
 
-/** Drops keys whose value is `undefined`, so optional fields never appear as `undefined` in the IR. */
+/**
+ * Drops keys whose value is `undefined`, so optional fields never appear as `undefined` in the IR.
+ * Callers pass a fresh object literal, so one without such keys is returned as it is, uncopied.
+ */
 export function compact<T extends object>(value: Loose<T>): T {
+  const fields = value as Record<string, unknown>
+  let hasUndefined = false
+  for (const key in fields) {
+    if (fields[key] === undefined) {
+      hasUndefined = true
+      break
+    }
+  }
+  if (!hasUndefined) return value as T
   const out: Record<string, unknown> = {}
-  for (const key in value) {
-    const field = (value as Record<string, unknown>)[key]
+  for (const key in fields) {
+    const field = fields[key]
     if (field !== undefined) out[key] = field
   }
   return out as T
