@@ -1,6 +1,6 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import type { CheckRule } from './rule.js'
-import { isTerminated, jsonataStrings } from './syntax/jsonata.js'
+import { jsonataStrings } from './syntax/jsonata.js'
 
 const code = 'DLC_UNTERMINATED_JSONATA'
 
@@ -15,8 +15,8 @@ export const jsonataDelimiters: CheckRule = {
     const out: Diagnostic[] = []
     for (const state of context.states) {
       if (state.language !== 'JSONata') continue
-      for (const { text, at } of jsonataStrings(state)) {
-        if (isTerminated(text)) continue
+      for (const { text, at, parsed } of jsonataStrings(state)) {
+        if (parsed !== undefined) continue
         out.push({
           severity: 'ERROR',
           code,

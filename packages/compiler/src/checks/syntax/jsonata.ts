@@ -6,6 +6,8 @@ import { memoByText, perState } from './memo.js'
 export interface JsonataString {
   readonly text: string
   readonly at: Path
+  /** The expression's parse, read once for every rule; none for an unterminated string (the delimiters rule's own). */
+  readonly parsed: JsonataParse | undefined
 }
 
 /** Fields that hold ASL structure, never a JSONata value; nested graphs are visited as states of their own. */
@@ -21,7 +23,7 @@ export const jsonataStrings = perState((state: StateInfo): readonly JsonataStrin
 /** One path, extended and shortened in place: copied only for the strings that are found. */
 function collectJsonataStrings(value: unknown, at: (string | number)[], out: JsonataString[]): void {
   if (typeof value === 'string') {
-    if (value.startsWith('{%')) out.push({ text: value, at: [...at] })
+    if (value.startsWith('{%')) out.push({ text: value, at: [...at], parsed: isTerminated(value) ? parseJsonata(value) : undefined })
   } else if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
       at.push(index)
@@ -46,7 +48,7 @@ function collectJsonataStrings(value: unknown, at: (string | number)[], out: Jso
 export function forEachJsonataExpression(context: CheckContext, visit: (state: StateInfo, at: Path, parsed: JsonataParse) => void): void {
   for (const state of context.states) {
     if (state.language !== 'JSONata') continue
-    for (const { text, at } of jsonataStrings(state)) if (isTerminated(text)) visit(state, at, parseJsonata(text))
+    for (const { at, parsed } of jsonataStrings(state)) if (parsed !== undefined) visit(state, at, parsed)
   }
 }
 
@@ -56,7 +58,7 @@ function isAslObject(at: Path): boolean {
 }
 
 /** A string is a JSONata expression when it is wrapped in `{%` and `%}`; the space before `%}` is optional. */
-export function isTerminated(text: string): boolean {
+function isTerminated(text: string): boolean {
   return text.length >= 4 && text.endsWith('%}')
 }
 
