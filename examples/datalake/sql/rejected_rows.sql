@@ -1,6 +1,7 @@
 -- Rejected-row report: why rows of this batch went to quarantine, most common reason first.
-SELECT reason, count(*) AS rows
+SELECT column_name, reason, count(*) AS rejected
 FROM sales_rejected
 WHERE batch_date = ?
-GROUP BY reason
-ORDER BY rows DESC
+GROUP BY column_name, reason
+ORDER BY rejected DESC
+LIMIT 20

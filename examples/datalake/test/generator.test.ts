@@ -300,7 +300,7 @@ describe('generator CLI', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
-  })
+  }, 60_000)
 
   it('exits 2 with the usage on bad arguments', () => {
     for (const [args, message] of [
@@ -316,5 +316,5 @@ describe('generator CLI', () => {
       expect(result.stderr.toString()).toContain('Usage: npx tsx examples/datalake/generator/cli.ts')
       expect(result.stdout.length).toBe(0)
     }
-  })
+  }, 60_000)
 })

@@ -32,6 +32,7 @@ describe('examples/datalake', () => {
       'sql/sales.etl.sql',
       'sql/no_null_keys.sql',
       'sql/row_count_reconciliation.sql',
+      'sql/quarantine_reconciliation.sql',
       'sql/rejected_rows.sql',
       'sql/revenue_by_month.sql',
       'sql/top_products.sql',

@@ -43,20 +43,45 @@ export function machineStatements(machine: StateMachineNode): Statement[] {
   return mergeStatements(statements)
 }
 
-/** Drops repeated statements and joins those that differ only in resources. */
+/**
+ * Joins statements so each appears once: actions on the same resources under the same
+ * condition are listed together, then resources needing the same actions, then the prefix
+ * lists of listings of one bucket. Order follows first appearance.
+ */
 export function mergeStatements(statements: readonly Statement[]): Statement[] {
-  const merged = new Map<string, Statement>()
+  const byResource = joinBy(statements, (statement) => [statement.Resource, statement.Condition], (kept, next) => ({ ...kept, Action: union(kept.Action, next.Action).sort() }))
+  const byAction = joinBy(byResource, (statement) => [statement.Action, statement.Condition], (kept, next) => ({ ...kept, Resource: unionJson(kept.Resource, next.Resource) }))
+  return joinBy(byAction, (statement) => [statement.Action, statement.Resource, prefixFree(statement.Condition)], (kept, next) => ({ ...kept, Condition: { StringLike: { 's3:prefix': unionJson(prefixes(kept), prefixes(next)) } } }))
+}
+
+function joinBy(statements: readonly Statement[], key: (statement: Statement) => unknown[], join: (kept: Statement, next: Statement) => Statement): Statement[] {
+  const joined = new Map<string, Statement>()
   for (const statement of statements) {
-    const key = JSON.stringify([[...statement.Action].sort(), statement.Condition ?? null])
-    const existing = merged.get(key)
-    if (existing === undefined) {
-      merged.set(key, { ...statement, Action: [...new Set(statement.Action)].sort() })
-      continue
-    }
-    const resources = new Map<string, CfnValue>([...existing.Resource, ...statement.Resource].map((resource) => [JSON.stringify(resource), resource]))
-    merged.set(key, { ...existing, Resource: [...resources.values()] })
+    const normal = { ...statement, Action: [...new Set(statement.Action)].sort() }
+    const id = JSON.stringify(key(normal))
+    const kept = joined.get(id)
+    joined.set(id, kept === undefined ? normal : join(kept, normal))
   }
-  return [...merged.values()]
+  return [...joined.values()]
+}
+
+/** A listing's condition without its prefixes, so listings of one bucket share a key; other conditions stay apart. */
+function prefixFree(condition: JsonObject | undefined): unknown {
+  return prefixes({ Condition: condition }).length > 0 && Object.keys(condition ?? {}).length === 1 ? 's3:prefix' : (condition ?? null)
+}
+
+function prefixes(statement: { readonly Condition?: JsonObject | undefined }): readonly CfnValue[] {
+  const like = statement.Condition?.['StringLike'] as { readonly [key: string]: CfnValue } | undefined
+  const list = like !== undefined && Object.keys(like).length === 1 ? like['s3:prefix'] : undefined
+  return Array.isArray(list) ? list : []
+}
+
+function union(left: readonly string[], right: readonly string[]): string[] {
+  return [...new Set([...left, ...right])]
+}
+
+function unionJson(left: readonly CfnValue[], right: readonly CfnValue[]): CfnValue[] {
+  return [...new Map([...left, ...right].map((value) => [JSON.stringify(value), value])).values()]
 }
 
 /**

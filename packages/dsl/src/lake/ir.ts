@@ -135,7 +135,13 @@ export interface TopicNode {
 /** What a validation query must find for the run to go on. */
 export type ExpectationNode =
   | { readonly kind: 'NoRows' }
-  | { readonly kind: 'Value'; readonly column: string; readonly op: 'eq' | 'le' | 'ge' | 'lt' | 'gt'; readonly value: number }
+  | {
+      readonly kind: 'Value'
+      readonly column: string
+      readonly op: 'eq' | 'le' | 'ge' | 'lt' | 'gt'
+      /** A number, or a JSONata expression over the run's variables (`$salesEtl.rowsWritten`). */
+      readonly value: number | { readonly jsonata: string }
+    }
 
 export interface QueryNode {
   readonly kind: 'Query'

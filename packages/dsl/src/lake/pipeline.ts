@@ -73,7 +73,7 @@ type Step =
   | { readonly kind: 'expectBatch'; readonly dataset: DatasetNode; readonly ifMissing: 'notify-and-succeed' | 'fail' }
   | { readonly kind: 'etl'; readonly dataset: DatasetNode; readonly options: EtlOptions }
   | { readonly kind: 'crawl'; readonly options: CrawlOptions }
-  | { readonly kind: 'query'; readonly name: string; readonly purpose: QueryNode['purpose']; readonly sql: Sql<unknown>; readonly expect?: Expectation<unknown> }
+  | { readonly kind: 'query'; readonly name: string; readonly purpose: QueryNode['purpose']; readonly sql: Sql<unknown>; readonly expect?: Expectation<unknown, unknown> }
   | { readonly kind: 'states'; readonly describe: (flow: Flow<any, any>) => unknown }
 
 interface Draft {
@@ -141,9 +141,12 @@ export class Pipeline<Vars> {
     return this.step({ kind: 'crawl', options })
   }
 
-  /** A validation query: the run fails unless the result meets `expect`. */
-  check<Row>(name: string, query: Sql<Row>, options: { readonly expect: Expectation<Row> }): Pipeline<Vars> {
-    return this.step({ kind: 'query', name, purpose: 'check', sql: query, expect: options.expect as Expectation<unknown> })
+  /**
+   * A validation query: the run fails unless its first row meets `expect`. Bounds are numbers
+   * or figures of the run: `{ written: (run) => run.salesEtl.rowsWritten }`.
+   */
+  check<Row>(name: string, query: Sql<Row>, options: { readonly expect: Expectation<Row, Variables<Vars>> }): Pipeline<Vars> {
+    return this.step({ kind: 'query', name, purpose: 'check', sql: query, expect: options.expect as Expectation<unknown, unknown> })
   }
 
   /** An analysis query; its results land in the workgroup's result location. */
@@ -161,8 +164,8 @@ export class Pipeline<Vars> {
     return this.with({ topic: to, notify: options as NotifyOptions<any> })
   }
 
-  /** Plain states between steps: the flow is typed by the pipeline's variables. */
-  states<V>(describe: (flow: Flow<unknown, Vars>) => Flow<unknown, V>): Pipeline<V> {
+  /** Plain states between steps: the flow is typed by the pipeline's variables. Ending it (succeed/fail/goto) ends the pipeline there. */
+  states<V = Vars>(describe: (flow: Flow<unknown, Vars>) => Flow<unknown, V> | Ended): Pipeline<V> {
     return this.step({ kind: 'states', describe: describe as (flow: Flow<any, any>) => unknown }) as unknown as Pipeline<V>
   }
 
@@ -249,9 +252,8 @@ function buildPipeline(draft: Draft, options: BuildOptions): PipelineNode {
     input: type<PipelineInput>(),
   })
     .define((start) => {
-      let flow: Flow<any, any> | Ended = start
-        .pass('Start', { assign: ($) => ({ batchDate: batchDateOf($, draft), startedAt: $.context.Execution.StartTime }) })
-        .also(steps.failureHandler(ctx))
+      const started = start.pass('Start', { assign: ($) => ({ batchDate: batchDateOf($, draft), startedAt: $.context.Execution.StartTime }) })
+      let flow: Flow<any, any> | Ended = draft.topic === undefined ? started : started.also(steps.failureHandler(draft.topic, draft.name))
       draft.steps.forEach((step, index) => {
         if (flow instanceof Ended) throw new DslError(`step ${index + 1} follows a step that ends the run`, `/steps/${index}`, 'the states() before it ended with succeed/fail/goto: end it with a flow that continues', 'DLC_FLOW_DROPPED')
         flow = apply(flow, step, index)
@@ -305,7 +307,7 @@ function queryNode(step: Extract<Step, { kind: 'query' }>, index: number, option
   }
   if (sql === undefined || sql === '') throw new DslError(`query "${name}" is empty`, `/steps/${index}/sql`, 'write the SQL the query runs', 'DLC_INVALID_QUERY')
   if (sql.includes('${')) throw new DslError(`query "${name}" contains "\${"`, `/steps/${index}/sql`, 'CloudFormation would read it as a substitution: rewrite that part of the SQL', 'DLC_INVALID_QUERY')
-  const expect = step.expect === undefined ? undefined : expectationNodes(step.expect, `/steps/${index}/expect`)
+  const expect = step.expect === undefined ? undefined : expectationNodes(step.expect, `/steps/${index}/expect`, variables())
   return createNode<QueryNode>({
     kind: 'Query',
     name,

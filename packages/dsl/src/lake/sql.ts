@@ -1,4 +1,4 @@
-import { DslError } from '../expr/expr.js'
+import { DslError, exprNode, isExpr, type Expr } from '../expr/expr.js'
 import type { ColumnName, Dataset } from './dataset.js'
 import type { ExpectationNode } from './ir.js'
 
@@ -86,20 +86,30 @@ function render(value: SqlValue, index: number): string {
   throw new DslError(`sql value ${index + 1} is not a dataset, column, number or batchDate`, '/queries', 'text values would be SQL injection: put literals in the SQL itself', 'DLC_INVALID_QUERY')
 }
 
-/** What a check expects of its query's result. */
-export type Expectation<Row> =
-  | 'no rows'
-  | { readonly [K in keyof Row]?: number | { readonly atLeast?: number; readonly atMost?: number; readonly above?: number; readonly below?: number } }
+/** A bound: a number, or a figure of the run: `(run) => run.salesEtl.rowsWritten`. */
+export type Bound<Run> = number | ((run: Run) => Expr<number>)
 
-export function expectationNodes(expectation: Expectation<unknown>, at: string): ExpectationNode[] {
+/** What a check expects of its query's result: no rows, or bounds on columns of its first row. */
+export type Expectation<Row, Run = unknown> =
+  | 'no rows'
+  | { readonly [K in keyof Row]?: Bound<Run> | { readonly atLeast?: Bound<Run>; readonly atMost?: Bound<Run>; readonly above?: Bound<Run>; readonly below?: Bound<Run> } }
+
+const BOUNDS = { atLeast: 'ge', atMost: 'le', above: 'gt', below: 'lt' } as const
+
+export function expectationNodes(expectation: Expectation<unknown, unknown>, at: string, run: unknown): ExpectationNode[] {
   if (expectation === 'no rows') return [{ kind: 'NoRows' }]
-  const nodes = Object.entries(expectation as { readonly [column: string]: number | { readonly [bound: string]: number | undefined } }).flatMap(([column, rule]): ExpectationNode[] => {
-    if (typeof rule === 'number') return [{ kind: 'Value', column, op: 'eq', value: rule }]
-    const ops = { atLeast: 'ge', atMost: 'le', above: 'gt', below: 'lt' } as const
-    return Object.entries(rule).map(([bound, value]) => {
-      const op = ops[bound as keyof typeof ops]
-      if (op === undefined || typeof value !== 'number') throw new DslError(`"${bound}" is not a bound`, `${at}/${column}`, 'use atLeast, atMost, above or below with a number', 'DLC_INVALID_QUERY')
-      return { kind: 'Value', column, op, value }
+  const value = (bound: unknown, where: string): number | { readonly jsonata: string } => {
+    if (typeof bound === 'number' && Number.isFinite(bound)) return bound
+    const expr = typeof bound === 'function' ? (bound as (run: unknown) => unknown)(run) : undefined
+    if (!isExpr(expr)) throw new DslError('a bound is neither a number nor a figure of the run', where, 'write a number, or (run) => run.salesEtl.rowsWritten', 'DLC_INVALID_QUERY')
+    return { jsonata: exprNode(expr).toJsonata({ language: 'JSONata', role: 'input', at: where }) }
+  }
+  const nodes = Object.entries(expectation as { readonly [column: string]: unknown }).flatMap(([column, rule]): ExpectationNode[] => {
+    if (typeof rule !== 'object' || rule === null) return [{ kind: 'Value', column, op: 'eq', value: value(rule, `${at}/${column}`) }]
+    return Object.entries(rule).map(([bound, limit]) => {
+      const op = BOUNDS[bound as keyof typeof BOUNDS]
+      if (op === undefined) throw new DslError(`"${bound}" is not a bound`, `${at}/${column}`, 'use atLeast, atMost, above or below', 'DLC_INVALID_QUERY')
+      return { kind: 'Value', column, op, value: value(limit, `${at}/${column}/${bound}`) }
     })
   })
   if (nodes.length === 0) throw new DslError('the check expects nothing', at, "say what must hold: expect: 'no rows' or expect: { n: 0 }", 'DLC_INVALID_QUERY')

@@ -55,18 +55,19 @@ function fail(flow: AnyFlow, ctx: StepContext, state: string, error: string, cau
   return flow.pass(state, { output: { Error: error, Cause: cause }, assign: { failedState: state } }).goto(NOTIFY_FAILURE)
 }
 
-/** `Notify failure` -> `Pipeline failed`: the states every Catch jumps to. */
-export function failureHandler(ctx: StepContext): (flow: AnyFlow) => ReturnType<AnyFlow['fail']> {
+/**
+ * `Notify failure` -> `Pipeline failed`: the states every Catch jumps to. Without a topic
+ * there is nothing to jump to: errors fail the execution where they happen.
+ */
+export function failureHandler(topic: Topic, pipeline: string): (flow: AnyFlow) => ReturnType<AnyFlow['fail']> {
   const failed = { error: jsonata<string>`$states.input.Error`, cause: jsonata<string>`$states.input.Cause` }
-  const topic = ctx.topic
-  if (topic === undefined) return (flow) => flow.fail(PIPELINE_FAILED, failed)
   return (flow) =>
     flow
       .task(NOTIFY_FAILURE, {
         resource: snsPublish(topic.arn),
         arguments: ($) => ({
-          Subject: jsonata<string>`$substring(${ctx.pipeline} & ": FAILED at " & ${$.vars.failedState}, 0, 99)`,
-          Message: text`Pipeline ${ctx.pipeline} failed.\n\nBatch: ${$.vars.batchDate}\nState: ${$.vars.failedState}\nError: ${$.input.Error}\nCause: ${$.input.Cause}\nExecution: ${$.context.Execution.Id}`,
+          Subject: jsonata<string>`$substring(${pipeline} & ": FAILED at " & ${$.vars.failedState}, 0, 99)`,
+          Message: text`Pipeline ${pipeline} failed.\n\nBatch: ${$.vars.batchDate}\nState: ${$.vars.failedState}\nError: ${$.input.Error}\nCause: ${$.input.Cause}\nExecution: ${$.context.Execution.Id}`,
         }),
         output: ($) => $.input,
         catch: [{ errorEquals: ['States.ALL'], goto: PIPELINE_FAILED }],
@@ -177,7 +178,7 @@ export function crawl(flow: AnyFlow, ctx: StepContext, crawler: ResourceRef, pol
     .wait(wait, { seconds: pollSeconds })
     .task(get, {
       resource: glueGetCrawler(crawler),
-      output: ($: any) => ({ state: $.result.Crawler.State, status: jsonata<string>`${$.result.Crawler.LastCrawl}.Status` }),
+      output: ($: any) => ({ state: $.result.Crawler.State, status: jsonata<string>`${$.result.Crawler.LastCrawl}.Status`, error: jsonata<string>`${$.result.Crawler.LastCrawl}.ErrorMessage` }),
       retry: [{ ...GLUE_RETRY, errorEquals: ['Glue.ThrottlingException', 'Glue.InternalServiceException'] }],
       ...onFailure(ctx, get),
     })
@@ -186,7 +187,7 @@ export function crawl(flow: AnyFlow, ctx: StepContext, crawler: ResourceRef, pol
         { when: condition(jsonata<boolean>`${$.input.state} in ["RUNNING", "STOPPING"]`), goto: wait },
         {
           when: condition(jsonata<boolean>`${$.input.status} != "SUCCEEDED"`),
-          then: (branch: AnyFlow) => fail(branch, ctx, 'Crawl failed', 'Glue.CrawlFailed', text`The crawler's last crawl ended ${$.input.status}`),
+          then: (branch: AnyFlow) => fail(branch, ctx, 'Crawl failed', 'Glue.CrawlFailed', text`The crawler's last crawl ended ${$.input.status}: ${$.input.error}`),
         },
       ],
     })
@@ -216,10 +217,10 @@ export function query(flow: AnyFlow, ctx: StepContext, node: QueryNode, target: 
       ...onFailure(ctx, read),
     })
     .choice(`${capitalize(node.name)} holds?`, {
-      choices: ($: any) => [
+      choices: () => [
         {
           when: condition(jsonata<boolean>`$not(${jsonataRaw(node.expect!.map(holds).join(' and '))})`),
-          then: (branch: AnyFlow) => fail(branch, ctx, `${capitalize(node.name)} failed`, 'Validation.Failed', text`Check ${node.name} did not hold: expected ${describe(node.expect!)}; got ${$.input}`),
+          then: (branch: AnyFlow) => fail(branch, ctx, `${capitalize(node.name)} failed`, 'Validation.Failed', jsonataRaw(`${JSON.stringify(`Check ${node.name} did not hold: expected `)} & ${describe(node.expect!)} & "; got " & $string($states.input)`) as Expr<string>),
         },
       ],
     })
@@ -231,14 +232,25 @@ function firstRowValue($: any, column: string): unknown {
   return jsonata`( $names := ${rows}[0].Data.VarCharValue; $index := $filter([0..$count($names) - 1], function($i) { $names[$i] = ${column} })[0]; ${rows}[1].Data[$index].VarCharValue )`
 }
 
-function holds(rule: ExpectationNode): string {
-  if (rule.kind === 'NoRows') return '$states.input.rows = 0'
-  const op = { eq: '=', le: '<=', ge: '>=', lt: '<', gt: '>' }[rule.op]
-  return `$states.input.values.${rule.column} ${op} ${rule.value}`
+const OPERATOR = { eq: '=', le: '<=', ge: '>=', lt: '<', gt: '>' } as const
+
+function bound(rule: Extract<ExpectationNode, { kind: 'Value' }>): string {
+  return typeof rule.value === 'number' ? String(rule.value) : rule.value.jsonata
 }
 
+function holds(rule: ExpectationNode): string {
+  if (rule.kind === 'NoRows') return '$states.input.rows = 0'
+  return `$states.input.values.${rule.column} ${OPERATOR[rule.op]} ${bound(rule)}`
+}
+
+/** The expectation in words, as JSONata: `"written = " & $string($salesEtl.rowsWritten)`. */
 function describe(rules: readonly ExpectationNode[]): string {
-  return rules.map((rule) => (rule.kind === 'NoRows' ? 'no rows' : `${rule.column} ${{ eq: '=', le: '<=', ge: '>=', lt: '<', gt: '>' }[rule.op]} ${rule.value}`)).join(' and ')
+  const parts = rules.map((rule) => {
+    if (rule.kind === 'NoRows') return '"no rows"'
+    const said = JSON.stringify(`${rule.column} ${OPERATOR[rule.op]} `)
+    return typeof rule.value === 'number' ? JSON.stringify(`${rule.column} ${OPERATOR[rule.op]} ${rule.value}`) : `${said} & $string(${rule.value.jsonata})`
+  })
+  return parts.join(' & " and " & ')
 }
 
 /** A JSONata fragment written here, not built from accessors. */

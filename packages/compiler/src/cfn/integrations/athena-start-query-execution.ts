@@ -1,4 +1,3 @@
-import type { Json } from '@dlc/dsl'
 import { arnOf, sub, type Statement } from '../model.js'
 import { text, type Grants } from './context.js'
 
@@ -43,19 +42,17 @@ export const grants: Grants = ({ target, logicalId }) => {
 }
 
 function readData(data: readonly Location[], logicalId: (placeholder: string) => string): Statement[] {
-  if (data.length === 0) return []
-  const buckets = [...new Set(data.map((location) => location.bucket))]
-  return [
-    { Effect: 'Allow', Action: ['s3:GetObject'], Resource: data.map((location) => arnOf.bucket(logicalId(location.bucket), `${location.prefix}*`)) },
-    ...buckets.map((bucket): Statement => ({
-      Effect: 'Allow',
-      Action: ['s3:ListBucket', 's3:GetBucketLocation'],
-      Resource: [arnOf.bucket(logicalId(bucket))],
-      Condition: { StringLike: { 's3:prefix': data.filter((location) => location.bucket === bucket).map((location): Json => `${location.prefix}*`) } },
-    })),
-  ]
+  return data.flatMap((location) => {
+    const bucket = logicalId(location.bucket)
+    return [
+      { Effect: 'Allow', Action: ['s3:GetObject'], Resource: [arnOf.bucket(bucket, `${location.prefix}*`)] },
+      listUnder(bucket, location.prefix),
+      bucketLocation(bucket),
+    ]
+  })
 }
 
+/** Workgroup results: Athena writes them in parts and reads them back for GetQueryResults. */
 export function writeResults(results: Location, logicalId: (placeholder: string) => string): Statement[] {
   const bucket = logicalId(results.bucket)
   return [
@@ -64,6 +61,16 @@ export function writeResults(results: Location, logicalId: (placeholder: string)
       Action: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
       Resource: [arnOf.bucket(bucket, `${results.prefix}*`)],
     },
-    { Effect: 'Allow', Action: ['s3:GetBucketLocation', 's3:ListBucket', 's3:ListBucketMultipartUploads'], Resource: [arnOf.bucket(bucket)] },
+    listUnder(bucket, results.prefix),
+    bucketLocation(bucket),
   ]
+}
+
+function listUnder(bucket: string, prefix: string): Statement {
+  return { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [arnOf.bucket(bucket)], Condition: { StringLike: { 's3:prefix': [`${prefix}*`] } } }
+}
+
+/** Bucket-level calls that take no prefix (a prefix condition would never match them). */
+function bucketLocation(bucket: string): Statement {
+  return { Effect: 'Allow', Action: ['s3:GetBucketLocation', 's3:ListBucketMultipartUploads'], Resource: [arnOf.bucket(bucket)] }
 }

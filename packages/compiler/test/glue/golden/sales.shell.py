@@ -281,7 +281,8 @@ def main():
         figures = run_etl(con, files, batch_date)
         check_accounting(figures)
         write_parquet(con, "clean", os.path.join(work, "clean"), batch_date, PARTITION_BY)
-        write_parquet(con, "rejected", os.path.join(work, "rejected", "batch_date=" + batch_date), batch_date, [])
+        # batch_date is the quarantine's Hive partition (its folder name), so the files leave it out.
+        write_parquet(con, "(SELECT * EXCLUDE (batch_date) FROM rejected)", os.path.join(work, "rejected", "batch_date=" + batch_date), batch_date, [])
         replace_batch_files(s3, args["target"], os.path.join(work, "clean"), batch_date)
         replace_batch_files(s3, args["quarantine"], os.path.join(work, "rejected"), batch_date)
         put_report(s3, args["report"], figures, batch_date, time.time() - started)

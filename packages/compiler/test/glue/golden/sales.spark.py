@@ -289,7 +289,8 @@ def main():
     check_accounting(figures)
     staging = as_prefix(args["target"]) + "_dlc_staging/" + batch_date + "/"
     write_parquet(s3, spark.table("clean"), args["target"], staging + "clean/", batch_date, PARTITION_BY)
-    write_parquet(s3, spark.table("rejected").coalesce(1), as_prefix(args["quarantine"]) + "batch_date=" + batch_date + "/", staging + "rejected/", batch_date, [])
+    # batch_date is the quarantine's Hive partition (its folder name), so the files leave it out.
+    write_parquet(s3, spark.table("rejected").drop("batch_date").coalesce(1), as_prefix(args["quarantine"]) + "batch_date=" + batch_date + "/", staging + "rejected/", batch_date, [])
     put_report(s3, args["report"], figures, batch_date, time.time() - started)
 
 
