@@ -26,20 +26,18 @@ export type Loose<T> = T extends unknown ? Omit<T, OptionalKeys<T>> & { [K in Op
  */
 export function compact<T extends object>(value: Loose<T>): T {
   const fields = value as Record<string, unknown>
-  let hasUndefined = false
-  for (const key in fields) {
-    if (fields[key] === undefined) {
-      hasUndefined = true
-      break
-    }
-  }
-  if (!hasUndefined) return value as T
+  if (!hasUndefinedField(fields)) return fields as T
   const out: Record<string, unknown> = {}
   for (const key in fields) {
     const field = fields[key]
     if (field !== undefined) out[key] = field
   }
   return out as T
+}
+
+function hasUndefinedField(fields: Record<string, unknown>): boolean {
+  for (const key in fields) if (fields[key] === undefined) return true
+  return false
 }
 
 /** Creates an IR node: optional fields left `undefined` are dropped and the node is frozen. */
