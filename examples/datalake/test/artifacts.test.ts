@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { dlc, repoRoot } from '../../../packages/cli/test/helpers.js'
 import { cloudFormationEngine } from '../../../packages/cli/src/validate/cloudformation.js'
 import { checkTemplate } from '../../../packages/cli/src/validate/check-template.js'
-import nightly from '../pipeline.js'
+import { col, csv, dataset, pipeline, sql, zones } from '@dlc/dsl'
+import nightly, { sales } from '../pipeline.js'
 
 const exampleDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const goldenDir = join(exampleDir, 'test', 'golden')
@@ -34,6 +35,27 @@ describe('examples/datalake artifacts', () => {
 
   it.each(['template.yaml', 'template.json'])('%s gets no ERROR or WARN from @aws/cloudformation-validate nor from dlc’s security rules', async (path) => {
     expect(await checkTemplate(content(path), path)).toEqual([])
+  }, 120_000)
+
+  it('a variant (a bucket per zone, a Spark job, no schedule or topic) also passes both, with a hardened bucket each', async () => {
+    const erp = dataset('erp_sales', { source: csv({ delimiter: ';', encoding: 'windows-1252', decimalComma: true }), columns: { order_id: col.string().required(), day: col.date({ formats: ['%d.%m.%Y'] }) } })
+    const variant = pipeline('erp-sales')
+      .zones(zones({ raw: 'erp-landing', processed: 'erp-lake/processed/', rejected: 'erp-lake/rejected/', scripts: 'erp-code', athenaResults: 'erp-queries' }))
+      .expectBatch(erp, { ifMissing: 'fail' })
+      .etl(erp, { engine: 'spark' })
+      .etl(sales)
+      .crawl({ database: 'erp_db' })
+      .query('days', sql`SELECT ${erp.columns.day}, count(*) AS n FROM ${erp} GROUP BY 1`)
+      .build()
+    const result = compilePipeline(variant)
+    expect(result.diagnostics).toEqual([])
+    const template = JSON.parse(result.artifacts.find((file) => file.path === 'template.json')?.content ?? '{}') as { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> }
+    const buckets = Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::S3::Bucket')
+    expect(buckets.map((bucket) => bucket.Properties['BucketName'])).toEqual(['erp-landing', 'erp-lake', 'erp-code', 'erp-queries'].map((name) => ({ 'Fn::Sub': `${name}-\${Stage}` })))
+    expect(buckets.map((bucket) => 'VersioningConfiguration' in bucket.Properties)).toEqual([true, false, false, false])
+    expect(Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::S3::BucketPolicy')).toHaveLength(4)
+    expect(template.Resources['ErpSalesErpSalesEtlJob']?.Properties['Command']).toMatchObject({ Name: 'glueetl' })
+    expect(await checkTemplate(result.artifacts.find((file) => file.path === 'template.yaml')?.content ?? '', 'variant.yaml')).toEqual([])
   }, 120_000)
 
   it('dlc compile --strict writes every artifact, checked by AWS’s CloudFormation validator', async () => {

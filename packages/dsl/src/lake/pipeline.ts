@@ -3,6 +3,7 @@ import { jsonata } from '../expr/jsonata.js'
 import { Ended, Flow } from '../flow/flow.js'
 import type { Variables } from '../flow/scope.js'
 import { createNode } from '../ir/json.js'
+import type { StateMachineNode } from '../ir/machine.js'
 import { schedule, type ScheduleOptions } from '../schedule/schedule.js'
 import type { ScheduleNode } from '../schedule/ir.js'
 import { type, workflow } from '../workflow.js'
@@ -69,12 +70,15 @@ export interface NotifyOptions<Vars> {
   readonly subject?: (run: Variables<Vars>) => Expr<string>
 }
 
-type Step =
+type StepSpec =
   | { readonly kind: 'expectBatch'; readonly dataset: DatasetNode; readonly ifMissing: 'notify-and-succeed' | 'fail' }
   | { readonly kind: 'etl'; readonly dataset: DatasetNode; readonly options: EtlOptions }
   | { readonly kind: 'crawl'; readonly options: CrawlOptions }
   | { readonly kind: 'query'; readonly name: string; readonly purpose: QueryNode['purpose']; readonly sql: Sql<unknown>; readonly expect?: Expectation<unknown, unknown> }
   | { readonly kind: 'states'; readonly describe: (flow: Flow<any, any>) => unknown }
+
+/** A step and where the user described it, so an error found at build() points at that line. */
+type Step = StepSpec & { readonly origin: Error }
 
 interface Draft {
   readonly name: string
@@ -174,8 +178,8 @@ export class Pipeline<Vars> {
     return buildPipeline(this.draft, options)
   }
 
-  private step(step: Step): any {
-    return this.with({ steps: [...this.draft.steps, step] })
+  private step(step: StepSpec): any {
+    return this.with({ steps: [...this.draft.steps, { ...step, origin: new Error('described here') }] })
   }
 
   private with(change: Partial<Draft>): Pipeline<Vars> {
@@ -247,7 +251,7 @@ function buildPipeline(draft: Draft, options: BuildOptions): PipelineNode {
     }
   }
 
-  const machine = workflow(draft.name, {
+  const described = workflow(draft.name, {
     comment: draft.comment ?? `${draft.name}: data-lake pipeline`,
     input: type<PipelineInput>(),
   })
@@ -256,7 +260,7 @@ function buildPipeline(draft: Draft, options: BuildOptions): PipelineNode {
       let flow: Flow<any, any> | Ended = draft.topic === undefined ? started : started.also(steps.failureHandler(draft.topic, draft.name))
       draft.steps.forEach((step, index) => {
         if (flow instanceof Ended) throw new DslError(`step ${index + 1} follows a step that ends the run`, `/steps/${index}`, 'the states() before it ended with succeed/fail/goto: end it with a flow that continues', 'DLC_FLOW_DROPPED')
-        flow = apply(flow, step, index)
+        flow = fromStep(step, () => apply(flow as Flow<any, any>, step, index))
       })
       if (flow instanceof Ended) return flow
       return steps.notifySuccess(flow, ctx, successMessage(draft, jobs), successSubject(draft))
@@ -266,7 +270,7 @@ function buildPipeline(draft: Draft, options: BuildOptions): PipelineNode {
   return createNode<PipelineNode>({
     kind: 'Pipeline',
     name: draft.name,
-    machine,
+    machine: withZoneBuckets(described, zones),
     zones: Object.values(zones).map((zone) => zone.node),
     datasets: [...datasets.values()],
     jobs,
@@ -276,6 +280,28 @@ function buildPipeline(draft: Draft, options: BuildOptions): PipelineNode {
     topic: draft.topic?.node,
     schedule: draft.schedule,
   })
+}
+
+/**
+ * The machine with every zone's bucket among its resources: S3 URIs in job arguments and the
+ * buckets IAM statements name are placeholders too, though no Task argument holds their ref.
+ */
+function withZoneBuckets(machine: StateMachineNode, zones: Zones): StateMachineNode {
+  const resources = new Map(machine.resources.map((resource) => [resource.id, resource]))
+  for (const zone of Object.values(zones)) resources.set(zone.bucket.ref.id, zone.bucket.ref)
+  return createNode<StateMachineNode>({ ...machine, resources: [...resources.values()].sort((a, b) => a.id.localeCompare(b.id)) })
+}
+
+/** Runs a step's part of build(); a DslError it throws carries the stack of the step's description. */
+function fromStep<T>(step: Step, body: () => T): T {
+  try {
+    return body()
+  } catch (error) {
+    if (error instanceof DslError && step.origin.stack !== undefined) {
+      error.stack = `${error.name}: ${error.message}\n${step.origin.stack.split('\n').slice(1).join('\n')}`
+    }
+    throw error
+  }
 }
 
 function jobNode(pipelineName: string, dataset: DatasetNode, options: EtlOptions, index: number): GlueJobNode {
