@@ -19,7 +19,8 @@ export const jsonpathSyntax: CheckRule = {
     const out: Diagnostic[] = []
     for (const state of context.states) {
       if (state.language !== 'JSONPath') continue
-      for (const field of [...pathFields(state), ...choiceRulePaths(state)]) checkField(state, field, out)
+      for (const field of pathFields(state)) checkField(state, field, out)
+      for (const field of choiceRulePaths(state)) checkField(state, field, out)
       for (const { key, value, at } of dynamicFields(state)) {
         if (typeof value !== 'string') {
           out.push(error(state, at, `The value for the field '${key}' must be a STRING that contains a JSONPath or an intrinsic function`))
