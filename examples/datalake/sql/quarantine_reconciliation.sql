@@ -1,5 +1,5 @@
--- The quarantine must hold every row the job reported rejecting for this batch: a rejected
+-- The quarantine must hold every row each job reported rejecting for this batch: a rejected
 -- row is kept with its reason, never lost.
-SELECT count(*) AS rejected
-FROM sales_rejected
-WHERE batch_date = ?
+SELECT
+  (SELECT count(*) FROM sales_rejected WHERE batch_date = ?) AS sales,
+  (SELECT count(*) FROM erp_sales_rejected WHERE batch_date = ?) AS erp_sales

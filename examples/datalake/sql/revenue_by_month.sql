@@ -1,5 +1,9 @@
--- Revenue and orders per month, over every batch loaded so far.
+-- Revenue and orders per month across both exports, over every batch loaded so far.
 SELECT year, month, sum(revenue) AS revenue, count(*) AS orders
-FROM sales
+FROM (
+  SELECT year, month, revenue FROM sales
+  UNION ALL
+  SELECT year, month, revenue FROM erp_sales
+)
 GROUP BY year, month
 ORDER BY year, month

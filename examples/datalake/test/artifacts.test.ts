@@ -29,7 +29,7 @@ function expectGolden(path: string): void {
 describe('examples/datalake artifacts', () => {
   beforeAll(() => cloudFormationEngine(), 180_000)
 
-  it.each(['nightly-sales.asl.json', 'template.yaml', 'glue/nightly-sales-sales-etl.py', 'sql/sales.etl.sql'])('%s matches its reviewed golden file', (path) => {
+  it.each(['nightly-sales.asl.json', 'template.yaml', 'glue/nightly-sales-sales-etl.py', 'glue/nightly-sales-erp-sales-etl.py', 'sql/sales.etl.sql', 'sql/erp_sales.etl.sql'])('%s matches its reviewed golden file', (path) => {
     expectGolden(path)
   })
 

@@ -23,7 +23,7 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 /** The committed sample batches and the options that produced them. */
 const SAMPLES = [
   { file: here('../data/sales/2026-11-24/sales.csv'), options: { rows: 200, seed: 42 } },
-  { file: here('../data/sales-erp/2026-11-24/sales.csv'), options: { rows: 100, seed: 7, variant: 'erp' } },
+  { file: here('../data/erp_sales/2026-11-24/sales.csv'), options: { rows: 100, seed: 7, variant: 'erp' } },
 ] as const satisfies readonly { file: string; options: GenerateSalesOptions }[]
 
 /**

@@ -29,7 +29,9 @@ describe('examples/datalake', () => {
       'template.yaml',
       'template.json',
       'glue/nightly-sales-sales-etl.py',
+      'glue/nightly-sales-erp-sales-etl.py',
       'sql/sales.etl.sql',
+      'sql/erp_sales.etl.sql',
       'sql/no_null_keys.sql',
       'sql/row_count_reconciliation.sql',
       'sql/quarantine_reconciliation.sql',
@@ -64,7 +66,7 @@ describe('examples/datalake', () => {
 
   it('reads queries from their .sql files, and a missing file is a diagnostic naming it', () => {
     expect(node.queries.find((query) => query.name === 'top_products')?.sql).toBe(readSql('sql/top_products.sql').trim())
-    expect(node.queries.find((query) => query.name === 'rejected_rows')?.batchDateParameters).toBe(1)
+    expect(node.queries.find((query) => query.name === 'rejected_rows')?.batchDateParameters).toBe(2)
     expect(() => nightly.build({ readSql: (file) => (file.endsWith('top_products.sql') ? readFileSync(join(exampleDir, 'sql/nope.sql'), 'utf8') : readSql(file)) })).toThrow(
       /query "top_products" reads sql\/top_products.sql, which cannot be read/,
     )

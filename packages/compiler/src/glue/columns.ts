@@ -6,7 +6,7 @@ export function cleanedText(sql: Dialect, column: ColumnNode, source: CsvSourceN
   const noValue = (text: string): string => nullIfAny(text, source.nullTokens, sql)
   const raw = `coalesce(${sql.ident(column.from ?? column.name)}, '')`
   // Numbers, dates and booleans are read without surrounding spaces, before their own rules.
-  let text = noValue(column.type.name === 'string' ? raw : `trim(${raw})`)
+  let text = noValue(column.type.name === 'string' ? raw : sql.trim(raw))
   for (const rule of column.rules) text = cleaningStep(sql, rule, text, noValue)
   return text
 }
@@ -14,7 +14,7 @@ export function cleanedText(sql: Dialect, column: ColumnNode, source: CsvSourceN
 function cleaningStep(sql: Dialect, rule: ColumnRuleNode, text: string, noValue: (text: string) => string): string {
   switch (rule.rule) {
     case 'trim':
-      return noValue(`trim(${text})`)
+      return noValue(sql.trim(text))
     case 'upper':
       return noValue(`upper(${text})`)
     case 'lower':
@@ -49,9 +49,43 @@ export function typedValue(sql: Dialect, type: ColumnTypeNode, text: string, sou
     case 'boolean':
       return `CASE WHEN lower(${text}) IN (${TRUE_WORDS.map(sql.string).join(', ')}) THEN TRUE WHEN lower(${text}) IN (${FALSE_WORDS.map(sql.string).join(', ')}) THEN FALSE END`
     case 'date':
-    case 'timestamp':
-      return sql.parseTemporal(text, type.name, type.formats ?? [type.name === 'date' ? '%Y-%m-%d' : '%Y-%m-%d %H:%M:%S'])
+    case 'timestamp': {
+      const formats = type.formats ?? [type.name === 'date' ? '%Y-%m-%d' : '%Y-%m-%d %H:%M:%S']
+      return `CASE WHEN ${sql.fullMatch(text, formats.map(formatSyntax).join('|'))} THEN ${sql.parseTemporal(text, type.name, formats)} END`
+    }
   }
+}
+
+/** What each strftime directive may match: `%Y` is four digits, so `5.11.26` is no date of year 26. */
+const DIRECTIVE_SYNTAX: Readonly<Record<string, string>> = {
+  Y: '[0-9]{4}',
+  y: '[0-9]{2}',
+  m: '[0-9]{1,2}',
+  '-m': '[0-9]{1,2}',
+  d: '[0-9]{1,2}',
+  '-d': '[0-9]{1,2}',
+  e: ' ?[0-9]{1,2}',
+  H: '[0-9]{1,2}',
+  I: '[0-9]{1,2}',
+  M: '[0-9]{2}',
+  S: '[0-9]{2}',
+  f: '[0-9]{1,9}',
+  j: '[0-9]{1,3}',
+  p: '[AaPp][Mm]',
+  b: '[A-Za-z]{3}',
+  a: '[A-Za-z]{3}',
+  '%': '%',
+}
+
+/**
+ * The shape a text must have to be read with a strftime format. Engines differ on what their
+ * parsers let through (DuckDB reads a two-digit `%Y`); the syntax check makes them agree.
+ */
+function formatSyntax(format: string): string {
+  const pattern = format.replace(/%(-?[a-zA-Z%])|([^%])/g, (_match, directive: string | undefined, literal: string | undefined) =>
+    directive === undefined ? (literal ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : (DIRECTIVE_SYNTAX[directive] ?? '.+'),
+  )
+  return `(${pattern})`
 }
 
 const TRUE_WORDS = ['true', 't', 'yes', 'y', '1']

@@ -20,7 +20,12 @@ export interface Dialect {
   parseTemporal(text: string, type: 'date' | 'timestamp', formats: readonly string[]): string
   /** Text concatenation where any NULL part makes the result NULL. */
   concatStrict(parts: readonly string[]): string
+  /** The text without leading and trailing whitespace: spaces, tabs, line breaks (`trim()` alone removes only spaces). */
+  trim(text: string): string
 }
+
+/** The code points `trim` strips: tab, line feed, vertical tab, form feed, carriage return, space, no-break space. */
+export const WHITESPACE: readonly number[] = [9, 10, 11, 12, 13, 32, 160]
 
 /** A SQL numeric literal that both engines read exactly. */
 export function numberLiteral(value: number): string {

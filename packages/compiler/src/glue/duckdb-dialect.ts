@@ -1,5 +1,5 @@
 import type { ColumnTypeNode } from '@dlc/dsl'
-import type { Dialect } from './dialect.js'
+import { WHITESPACE, type Dialect } from './dialect.js'
 
 /** DuckDB 1.5: standard SQL literals (no backslash escapes), RE2 regular expressions. */
 export const duckdb: Dialect = {
@@ -11,6 +11,7 @@ export const duckdb: Dialect = {
   tryCast: (text, type) => `TRY_CAST(${text} AS ${type})`,
   parseTemporal: (text, type, formats) => `CAST(try_strptime(${text}, [${formats.map((format) => duckdb.string(format)).join(', ')}]) AS ${type === 'date' ? 'DATE' : 'TIMESTAMP'})`,
   concatStrict: (parts) => `(${parts.join(' || ')})`,
+  trim: (text) => `trim(${text}, ${WHITESPACE.map((code) => `chr(${code})`).join(' || ')})`,
 }
 
 function duckdbType(type: ColumnTypeNode): string {

@@ -1,5 +1,5 @@
 import type { ColumnTypeNode } from '@dlc/dsl'
-import type { Dialect } from './dialect.js'
+import { WHITESPACE, type Dialect } from './dialect.js'
 import { sparkDatetimePattern } from './spark-formats.js'
 
 /**
@@ -20,6 +20,7 @@ export const spark: Dialect = {
     return type === 'date' ? `to_date(${first})` : first
   },
   concatStrict: (parts) => `concat(${parts.join(', ')})`,
+  trim: (text) => `trim(BOTH concat(${WHITESPACE.map((code) => `char(${code})`).join(', ')}) FROM ${text})`,
 }
 
 function sparkType(type: ColumnTypeNode): string {

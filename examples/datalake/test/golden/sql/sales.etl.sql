@@ -44,20 +44,20 @@ QUALIFY row_number() OVER (PARTITION BY e.file_id, e.line ORDER BY e.byte_positi
 CREATE OR REPLACE TEMP VIEW dlc_text AS
 SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_record, _dlc_batch_date,
   row_number() OVER (PARTITION BY _dlc_file_index ORDER BY _dlc_position) AS _dlc_row,
-  nullif(nullif(nullif(nullif(trim(nullif(nullif(nullif(nullif(coalesce("order_id", ''), ''), 'NULL'), 'N/A'), '-')), ''), 'NULL'), 'N/A'), '-') AS "_dlc_text_order_id",
-  nullif(nullif(nullif(nullif(trim(coalesce("order_date", '')), ''), 'NULL'), 'N/A'), '-') AS "_dlc_text_order_date",
-  nullif(nullif(nullif(nullif(trim(nullif(nullif(nullif(nullif(coalesce("customer_id", ''), ''), 'NULL'), 'N/A'), '-')), ''), 'NULL'), 'N/A'), '-') AS "_dlc_text_customer_id",
-  nullif(nullif(nullif(nullif(upper(nullif(nullif(nullif(nullif(trim(nullif(nullif(nullif(nullif(coalesce("country", ''), ''), 'NULL'), 'N/A'), '-')), ''), 'NULL'), 'N/A'), '-')), ''), 'NULL'), 'N/A'), '-') AS "_dlc_text_country",
-  nullif(nullif(nullif(nullif(trim(nullif(nullif(nullif(nullif(coalesce("product", ''), ''), 'NULL'), 'N/A'), '-')), ''), 'NULL'), 'N/A'), '-') AS "_dlc_text_product",
-  nullif(nullif(nullif(nullif(trim(coalesce("quantity", '')), ''), 'NULL'), 'N/A'), '-') AS "_dlc_text_quantity",
-  nullif(nullif(nullif(nullif(trim(coalesce("unit_price", '')), ''), 'NULL'), 'N/A'), '-') AS "_dlc_text_unit_price"
+  nullif(nullif(nullif(nullif(nullif(trim(nullif(nullif(nullif(nullif(nullif(coalesce("order_id", ''), ''), 'NULL'), 'null'), 'N/A'), '-'), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)), ''), 'NULL'), 'null'), 'N/A'), '-') AS "_dlc_text_order_id",
+  nullif(nullif(nullif(nullif(nullif(trim(coalesce("order_date", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)), ''), 'NULL'), 'null'), 'N/A'), '-') AS "_dlc_text_order_date",
+  nullif(nullif(nullif(nullif(nullif(trim(nullif(nullif(nullif(nullif(nullif(coalesce("customer_id", ''), ''), 'NULL'), 'null'), 'N/A'), '-'), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)), ''), 'NULL'), 'null'), 'N/A'), '-') AS "_dlc_text_customer_id",
+  nullif(nullif(nullif(nullif(nullif(upper(nullif(nullif(nullif(nullif(nullif(trim(nullif(nullif(nullif(nullif(nullif(coalesce("country", ''), ''), 'NULL'), 'null'), 'N/A'), '-'), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)), ''), 'NULL'), 'null'), 'N/A'), '-')), ''), 'NULL'), 'null'), 'N/A'), '-') AS "_dlc_text_country",
+  nullif(nullif(nullif(nullif(nullif(trim(nullif(nullif(nullif(nullif(nullif(coalesce("product", ''), ''), 'NULL'), 'null'), 'N/A'), '-'), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)), ''), 'NULL'), 'null'), 'N/A'), '-') AS "_dlc_text_product",
+  nullif(nullif(nullif(nullif(nullif(trim(coalesce("quantity", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)), ''), 'NULL'), 'null'), 'N/A'), '-') AS "_dlc_text_quantity",
+  nullif(nullif(nullif(nullif(nullif(trim(coalesce("unit_price", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)), ''), 'NULL'), 'null'), 'N/A'), '-') AS "_dlc_text_unit_price"
 FROM dlc_rows;
 
 -- Each column typed from its text; NULL where the text is absent or is not a valid value.
 CREATE OR REPLACE TEMP VIEW dlc_typed AS
 SELECT *,
   "_dlc_text_order_id" AS "order_id",
-  CAST(try_strptime("_dlc_text_order_date", ['%Y-%m-%d', '%d/%m/%Y']) AS DATE) AS "order_date",
+  CASE WHEN regexp_full_match("_dlc_text_order_date", '([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})') THEN CAST(try_strptime("_dlc_text_order_date", ['%Y-%m-%d']) AS DATE) END AS "order_date",
   "_dlc_text_customer_id" AS "customer_id",
   "_dlc_text_country" AS "country",
   "_dlc_text_product" AS "product",
@@ -70,7 +70,7 @@ CREATE OR REPLACE TEMP TABLE dlc_checked AS
 SELECT *, coalesce("_dlc_check_order_id", "_dlc_check_order_date", "_dlc_check_customer_id", "_dlc_check_country", "_dlc_check_product", "_dlc_check_quantity", "_dlc_check_unit_price") AS _dlc_reason, CASE WHEN "_dlc_check_order_id" IS NOT NULL THEN 'order_id' WHEN "_dlc_check_order_date" IS NOT NULL THEN 'order_date' WHEN "_dlc_check_customer_id" IS NOT NULL THEN 'customer_id' WHEN "_dlc_check_country" IS NOT NULL THEN 'country' WHEN "_dlc_check_product" IS NOT NULL THEN 'product' WHEN "_dlc_check_quantity" IS NOT NULL THEN 'quantity' WHEN "_dlc_check_unit_price" IS NOT NULL THEN 'unit_price' END AS _dlc_column
 FROM (SELECT *,
   CASE WHEN NOT regexp_full_match("_dlc_text_order_id", '^SO-\d{6}$') THEN concat('order_id: "', "_dlc_text_order_id", '" does not match the pattern ^SO-\d{6}$') WHEN "order_id" IS NULL THEN 'order_id: a value is required' END AS "_dlc_check_order_id",
-  CASE WHEN "_dlc_text_order_date" IS NOT NULL AND "order_date" IS NULL THEN concat('order_date: "', "_dlc_text_order_date", '" is not a valid date (%Y-%m-%d or %d/%m/%Y)') WHEN "order_date" IS NULL THEN 'order_date: a value is required' END AS "_dlc_check_order_date",
+  CASE WHEN "_dlc_text_order_date" IS NOT NULL AND "order_date" IS NULL THEN concat('order_date: "', "_dlc_text_order_date", '" is not a valid date (%Y-%m-%d)') WHEN "order_date" IS NULL THEN 'order_date: a value is required' END AS "_dlc_check_order_date",
   CASE WHEN "customer_id" IS NULL THEN 'customer_id: a value is required' END AS "_dlc_check_customer_id",
   CASE WHEN NOT regexp_full_match("_dlc_text_country", '^[A-Z]{2}$') THEN concat('country: "', "_dlc_text_country", '" does not match the pattern ^[A-Z]{2}$') WHEN "country" IS NULL THEN 'country: a value is required' END AS "_dlc_check_country",
   CASE WHEN "product" IS NULL THEN 'product: a value is required' END AS "_dlc_check_product",

@@ -44,19 +44,19 @@ QUALIFY row_number() OVER (PARTITION BY e.file_id, e.line ORDER BY e.byte_positi
 CREATE OR REPLACE TEMP VIEW dlc_text AS
 SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_record, _dlc_batch_date,
   row_number() OVER (PARTITION BY _dlc_file_index ORDER BY _dlc_position) AS _dlc_row,
-  nullif(nullif(nullif(trim(nullif(nullif(nullif(coalesce("order_id", ''), ''), 'NULL'), 'N/A')), ''), 'NULL'), 'N/A') AS "_dlc_text_order_id",
-  nullif(nullif(nullif(trim(coalesce("order_date", '')), ''), 'NULL'), 'N/A') AS "_dlc_text_order_date",
-  nullif(nullif(nullif(nullif(upper(nullif(nullif(nullif(trim(nullif(nullif(nullif(coalesce("country", ''), ''), 'NULL'), 'N/A')), ''), 'NULL'), 'N/A')), ''), 'NULL'), 'N/A'), 'XX') AS "_dlc_text_country",
-  nullif(nullif(nullif(trim(coalesce("quantity", '')), ''), 'NULL'), 'N/A') AS "_dlc_text_quantity",
-  nullif(nullif(nullif(trim(coalesce("unit_price", '')), ''), 'NULL'), 'N/A') AS "_dlc_text_unit_price",
-  coalesce(nullif(nullif(nullif(trim(coalesce("paid", '')), ''), 'NULL'), 'N/A'), 'false') AS "_dlc_text_paid"
+  nullif(nullif(nullif(trim(nullif(nullif(nullif(coalesce("order_id", ''), ''), 'NULL'), 'N/A'), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)), ''), 'NULL'), 'N/A') AS "_dlc_text_order_id",
+  nullif(nullif(nullif(trim(coalesce("order_date", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)), ''), 'NULL'), 'N/A') AS "_dlc_text_order_date",
+  nullif(nullif(nullif(nullif(upper(nullif(nullif(nullif(trim(nullif(nullif(nullif(coalesce("country", ''), ''), 'NULL'), 'N/A'), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)), ''), 'NULL'), 'N/A')), ''), 'NULL'), 'N/A'), 'XX') AS "_dlc_text_country",
+  nullif(nullif(nullif(trim(coalesce("quantity", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)), ''), 'NULL'), 'N/A') AS "_dlc_text_quantity",
+  nullif(nullif(nullif(trim(coalesce("unit_price", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)), ''), 'NULL'), 'N/A') AS "_dlc_text_unit_price",
+  coalesce(nullif(nullif(nullif(trim(coalesce("paid", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)), ''), 'NULL'), 'N/A'), 'false') AS "_dlc_text_paid"
 FROM dlc_rows;
 
 -- Each column typed from its text; NULL where the text is absent or is not a valid value.
 CREATE OR REPLACE TEMP VIEW dlc_typed AS
 SELECT *,
   "_dlc_text_order_id" AS "order_id",
-  CAST(try_strptime("_dlc_text_order_date", ['%Y-%m-%d', '%d/%m/%Y']) AS DATE) AS "order_date",
+  CASE WHEN regexp_full_match("_dlc_text_order_date", '([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})|([0-9]{1,2}/[0-9]{1,2}/[0-9]{4})') THEN CAST(try_strptime("_dlc_text_order_date", ['%Y-%m-%d', '%d/%m/%Y']) AS DATE) END AS "order_date",
   "_dlc_text_country" AS "country",
   CASE WHEN regexp_full_match("_dlc_text_quantity", '[+-]?[0-9]+') THEN TRY_CAST("_dlc_text_quantity" AS INTEGER) END AS "quantity",
   CASE WHEN regexp_full_match("_dlc_text_unit_price", '[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)') THEN TRY_CAST("_dlc_text_unit_price" AS DECIMAL(12, 2)) END AS "unit_price",

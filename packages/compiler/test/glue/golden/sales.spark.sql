@@ -15,19 +15,19 @@ FROM dlc_raw WHERE _dlc_malformed;
 CREATE OR REPLACE TEMP VIEW dlc_text AS
 SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_record, _dlc_batch_date,
   row_number() OVER (PARTITION BY _dlc_file_index ORDER BY _dlc_position) AS _dlc_row,
-  nullif(nullif(nullif(trim(nullif(nullif(nullif(coalesce(`order_id`, ''), ''), 'NULL'), 'N/A')), ''), 'NULL'), 'N/A') AS `_dlc_text_order_id`,
-  nullif(nullif(nullif(trim(coalesce(`order_date`, '')), ''), 'NULL'), 'N/A') AS `_dlc_text_order_date`,
-  nullif(nullif(nullif(nullif(upper(nullif(nullif(nullif(trim(nullif(nullif(nullif(coalesce(`country`, ''), ''), 'NULL'), 'N/A')), ''), 'NULL'), 'N/A')), ''), 'NULL'), 'N/A'), 'XX') AS `_dlc_text_country`,
-  nullif(nullif(nullif(trim(coalesce(`quantity`, '')), ''), 'NULL'), 'N/A') AS `_dlc_text_quantity`,
-  nullif(nullif(nullif(trim(coalesce(`unit_price`, '')), ''), 'NULL'), 'N/A') AS `_dlc_text_unit_price`,
-  coalesce(nullif(nullif(nullif(trim(coalesce(`paid`, '')), ''), 'NULL'), 'N/A'), 'false') AS `_dlc_text_paid`
+  nullif(nullif(nullif(trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM nullif(nullif(nullif(coalesce(`order_id`, ''), ''), 'NULL'), 'N/A')), ''), 'NULL'), 'N/A') AS `_dlc_text_order_id`,
+  nullif(nullif(nullif(trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`order_date`, '')), ''), 'NULL'), 'N/A') AS `_dlc_text_order_date`,
+  nullif(nullif(nullif(nullif(upper(nullif(nullif(nullif(trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM nullif(nullif(nullif(coalesce(`country`, ''), ''), 'NULL'), 'N/A')), ''), 'NULL'), 'N/A')), ''), 'NULL'), 'N/A'), 'XX') AS `_dlc_text_country`,
+  nullif(nullif(nullif(trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`quantity`, '')), ''), 'NULL'), 'N/A') AS `_dlc_text_quantity`,
+  nullif(nullif(nullif(trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`unit_price`, '')), ''), 'NULL'), 'N/A') AS `_dlc_text_unit_price`,
+  coalesce(nullif(nullif(nullif(trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`paid`, '')), ''), 'NULL'), 'N/A'), 'false') AS `_dlc_text_paid`
 FROM dlc_rows;
 
 -- Each column typed from its text; NULL where the text is absent or is not a valid value.
 CREATE OR REPLACE TEMP VIEW dlc_typed AS
 SELECT *,
   `_dlc_text_order_id` AS `order_id`,
-  to_date(coalesce(to_timestamp(`_dlc_text_order_date`, 'yyyy-M-d'), to_timestamp(`_dlc_text_order_date`, 'd/M/yyyy'))) AS `order_date`,
+  CASE WHEN (`_dlc_text_order_date` RLIKE '\\A(?:([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})|([0-9]{1,2}/[0-9]{1,2}/[0-9]{4}))\\z') THEN to_date(coalesce(to_timestamp(`_dlc_text_order_date`, 'yyyy-M-d'), to_timestamp(`_dlc_text_order_date`, 'd/M/yyyy'))) END AS `order_date`,
   `_dlc_text_country` AS `country`,
   CASE WHEN (`_dlc_text_quantity` RLIKE '\\A(?:[+-]?[0-9]+)\\z') THEN try_cast(`_dlc_text_quantity` AS INT) END AS `quantity`,
   CASE WHEN (`_dlc_text_unit_price` RLIKE '\\A(?:[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+))\\z') THEN try_cast(`_dlc_text_unit_price` AS DECIMAL(12, 2)) END AS `unit_price`,
