@@ -6,8 +6,9 @@
  *   node cdk-app.cjs --out=<dlc's out dir> --outdir=<cdk.out> [--variant=default|no-validation|fastest]
  *
  * It reads what dlc generated and a CDK user would keep in their repository anyway: the ASL
- * definition (with dlc's `${Placeholders}`, filled by `definitionSubstitutions`) and the Athena
- * queries (`sql/*.sql`). `run.ts` compiles this file with esbuild, as `tsc` would for `cdk synth`.
+ * definition (with dlc's `${Placeholders}`, filled by `definitionSubstitutions`) and the SQL
+ * (`sql/<dataset>.etl.sql`: one cleaning Glue job per dataset; every other `sql/*.sql`: an Athena
+ * named query). `run.ts` compiles this file with esbuild, as `tsc` would for `cdk synth`.
  */
 import { App, ArnFormat, CfnCondition, CfnOutput, CfnParameter, Duration, Fn, RemovalPolicy, Stack, TimeZone } from 'aws-cdk-lib'
 import * as athena from 'aws-cdk-lib/aws-athena'
@@ -30,7 +31,6 @@ type Variant = (typeof VARIANTS)[number]
 
 const NAME = 'nightly-sales'
 const DATABASE = 'sales_db'
-const SCRIPT_KEY = 'scripts/glue/nightly-sales-sales-etl.py'
 
 /**
  * `new App(...)` for a variant. `default` is what `new App()` does. `no-validation` turns off only
@@ -82,30 +82,37 @@ class NightlySalesStack extends Stack {
       catalogId: this.account,
       databaseInput: { name: DATABASE, description: `Tables of the ${NAME} pipeline` },
     })
-    const catalogArns = ['catalog', `database/${DATABASE}`, `table/${DATABASE}/sales`, `table/${DATABASE}/sales_rejected`].map((resource) =>
-      this.formatArn({ service: 'glue', resource }),
-    )
+    const sqlFiles = readdirSync(join(out, 'sql')).filter((file) => file.endsWith('.sql'))
+    const datasets = sqlFiles.filter((file) => file.endsWith('.etl.sql')).map((file) => file.slice(0, -'.etl.sql'.length))
+    const tables = datasets.flatMap((dataset) => [dataset, `${dataset}_rejected`])
+    const catalogArns = ['catalog', `database/${DATABASE}`, ...tables.map((table) => `table/${DATABASE}/${table}`)].map((resource) => this.formatArn({ service: 'glue', resource }))
+    const cleaned = (dataset: string) => [`processed/${dataset}/*`, `rejected/${dataset}_rejected/*`]
 
-    const jobRole = new iam.Role(this, 'EtlJobRole', { assumedBy: new iam.ServicePrincipal('glue.amazonaws.com') })
-    lake.grantRead(jobRole, 'raw/sales/*')
-    lake.grantRead(jobRole, SCRIPT_KEY)
-    for (const prefix of ['processed/sales/*', 'rejected/sales_rejected/*', 'rejected/_reports/sales/*']) lake.grantReadWrite(jobRole, prefix)
-    jobRole.addToPolicy(glueLogs(this, '/aws-glue/*'))
-    const job = new glue.CfnJob(this, 'EtlJob', {
-      name: named(`${NAME}-sales-etl`),
-      description: 'Cleans the sales batch',
-      role: jobRole.roleArn,
-      timeout: 60,
-      maxRetries: 0,
-      executionProperty: { maxConcurrentRuns: 1 },
-      command: { name: 'pythonshell', pythonVersion: '3.9', scriptLocation: lake.s3UrlForObject(SCRIPT_KEY) },
-      glueVersion: '3.0',
-      maxCapacity: 1,
-      defaultArguments: { '--additional-python-modules': 'duckdb==1.5.6', 'library-set': 'analytics' },
+    const jobs = datasets.map((dataset) => {
+      const jobName = `${NAME}-${dataset.replaceAll('_', '-')}-etl`
+      const scriptKey = `scripts/glue/${jobName}.py`
+      const role = new iam.Role(this, `${pascal(dataset)}EtlJobRole`, { assumedBy: new iam.ServicePrincipal('glue.amazonaws.com') })
+      lake.grantRead(role, `raw/${dataset}/*`)
+      lake.grantRead(role, scriptKey)
+      for (const prefix of [...cleaned(dataset), `rejected/_reports/${dataset}/*`]) lake.grantReadWrite(role, prefix)
+      role.addToPolicy(glueLogs(this, '/aws-glue/*'))
+      const job = new glue.CfnJob(this, `${pascal(dataset)}EtlJob`, {
+        name: named(jobName),
+        description: `Cleans the ${dataset} batch`,
+        role: role.roleArn,
+        timeout: 60,
+        maxRetries: 0,
+        executionProperty: { maxConcurrentRuns: 1 },
+        command: { name: 'pythonshell', pythonVersion: '3.9', scriptLocation: lake.s3UrlForObject(scriptKey) },
+        glueVersion: '3.0',
+        maxCapacity: 1,
+        defaultArguments: { '--additional-python-modules': 'duckdb==1.5.6', 'library-set': 'analytics' },
+      })
+      return { dataset, job }
     })
 
     const crawlerRole = new iam.Role(this, 'CrawlerRole', { assumedBy: new iam.ServicePrincipal('glue.amazonaws.com') })
-    for (const prefix of ['processed/sales/*', 'rejected/sales_rejected/*']) lake.grantRead(crawlerRole, prefix)
+    for (const prefix of datasets.flatMap(cleaned)) lake.grantRead(crawlerRole, prefix)
     crawlerRole.addToPolicy(
       new iam.PolicyStatement({
         actions: ['glue:BatchCreatePartition', 'glue:BatchGetPartition', 'glue:BatchUpdatePartition', 'glue:CreatePartition', 'glue:CreateTable', 'glue:GetDatabase', 'glue:GetPartition', 'glue:GetPartitions', 'glue:GetTable', 'glue:GetTables', 'glue:UpdatePartition', 'glue:UpdateTable'],
@@ -117,7 +124,7 @@ class NightlySalesStack extends Stack {
       name: named(`${NAME}-crawler`),
       role: crawlerRole.roleArn,
       databaseName: DATABASE,
-      targets: { s3Targets: ['processed/sales/', 'rejected/sales_rejected/'].map((prefix) => ({ path: lake.s3UrlForObject(prefix) })) },
+      targets: { s3Targets: datasets.flatMap(cleaned).map((prefix) => ({ path: lake.s3UrlForObject(prefix.slice(0, -1)) })) },
       schemaChangePolicy: { updateBehavior: 'UPDATE_IN_DATABASE', deleteBehavior: 'LOG' },
       recrawlPolicy: { recrawlBehavior: 'CRAWL_EVERYTHING' },
       configuration: JSON.stringify({ Version: 1, CrawlerOutput: { Partitions: { AddOrUpdateBehavior: 'InheritFromTable' } }, Grouping: { TableGroupingPolicy: 'CombineCompatibleSchemas' } }),
@@ -137,7 +144,7 @@ class NightlySalesStack extends Stack {
       },
     })
     // Every query file is a named query; the ETL's own SQL runs inside the Glue job instead.
-    for (const file of readdirSync(join(out, 'sql')).filter((f) => f.endsWith('.sql') && !f.endsWith('.etl.sql'))) {
+    for (const file of sqlFiles.filter((f) => !f.endsWith('.etl.sql'))) {
       const name = file.slice(0, -'.sql'.length)
       new athena.CfnNamedQuery(this, `${name}Query`, {
         name,
@@ -168,18 +175,17 @@ class NightlySalesStack extends Stack {
         DlcSalesAlertsTopicArn: alerts.topicArn,
         DlcSalesLakeBucketName: lake.bucketName,
         NightlySalesCrawlerCrawlerName: crawler.ref,
-        NightlySalesSalesEtlJobName: job.ref,
+        ...Object.fromEntries(jobs.map(({ dataset, job }) => [`${pascal(NAME)}${pascal(dataset)}EtlJobName`, job.ref])),
         NightlySalesWorkgroupName: workgroup.ref,
       },
       logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
     })
     alerts.grantPublish(stateMachine)
-    lake.grantRead(stateMachine, 'raw/sales/*')
-    for (const prefix of ['rejected/_reports/sales/*', 'processed/sales/*', 'rejected/sales_rejected/*']) lake.grantRead(stateMachine, prefix)
+    for (const dataset of datasets) for (const prefix of [`raw/${dataset}/*`, `rejected/_reports/${dataset}/*`, ...cleaned(dataset)]) lake.grantRead(stateMachine, prefix)
     lake.grantReadWrite(stateMachine, 'athena-results/*')
     const workgroupArn = this.formatArn({ service: 'athena', resource: 'workgroup', resourceName: workgroup.ref })
     const statements = [
-      { actions: ['glue:BatchStopJobRun', 'glue:GetJobRun', 'glue:GetJobRuns', 'glue:StartJobRun'], resources: [this.formatArn({ service: 'glue', resource: 'job', resourceName: job.ref })] },
+      { actions: ['glue:BatchStopJobRun', 'glue:GetJobRun', 'glue:GetJobRuns', 'glue:StartJobRun'], resources: jobs.map(({ job }) => this.formatArn({ service: 'glue', resource: 'job', resourceName: job.ref })) },
       { actions: ['glue:GetCrawler', 'glue:StartCrawler'], resources: [this.formatArn({ service: 'glue', resource: 'crawler', resourceName: crawler.ref })] },
       { actions: ['athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StartQueryExecution', 'athena:StopQueryExecution'], resources: [workgroupArn] },
       { actions: ['athena:GetDataCatalog'], resources: [this.formatArn({ service: 'athena', resource: 'datacatalog', resourceName: 'AwsDataCatalog' })] },
@@ -207,6 +213,11 @@ class NightlySalesStack extends Stack {
     new CfnOutput(this, 'WorkgroupName', { value: workgroup.ref })
     new CfnOutput(this, 'TopicArn', { value: alerts.topicArn })
   }
+}
+
+/** `erp_sales` -> `ErpSales`, `nightly-sales` -> `NightlySales`: construct ids, and the names of dlc's placeholders. */
+function pascal(name: string): string {
+  return name.split(/[-_]/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')
 }
 
 function glueLogs(stack: Stack, logGroup: string): iam.PolicyStatement {
