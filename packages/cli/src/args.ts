@@ -1,3 +1,5 @@
+import { didYouMean } from '@dlc/dsl'
+
 /** A mistake in how dlc was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError'
@@ -69,19 +71,6 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs, command?:
 
 function suggestion(flag: string, specs: OptionSpecs): string {
   const typed = flag.replace(/^-+/, '')
-  const close = Object.keys(specs).find((name) => editDistance(typed, name) <= Math.max(1, Math.floor(name.length / 3)))
+  const close = didYouMean(typed, Object.keys(specs))
   return close === undefined ? '' : `; did you mean --${close}?`
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution))
-    }
-    previous = current
-  }
-  return previous[b.length] ?? 0
 }

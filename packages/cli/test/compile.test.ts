@@ -187,7 +187,7 @@ describe('dlc compile: errors', () => {
     const dir = await project({ 'workflow.ts': 'export const answer = 42\n' })
     const run = await dlc(['compile', '.'], dir)
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^workflow\.ts: error DLC_NO_WORKFLOW: the module exports no workflow\n {2}hint: export one/)
+    expect(run.stderr).toMatch(/^workflow\.ts: error DLC_NO_WORKFLOW: the module exports no workflow or pipeline\n {2}hint: export one/)
   })
 
   it('refuses two workflows with the same name, which would write the same file', async () => {

@@ -144,14 +144,14 @@ export default {
     )
   })
 
-  it('exits 1 with the DSL error, its pointer and hint, and no stack trace, when the module builds an invalid schedule', async () => {
+  it('exits 1 with the DSL error at the module line, its pointer and hint, and no stack trace, when the module builds an invalid schedule', async () => {
     const dir = await project({ 'workflow.ts': "import { schedule } from '@dlc/dsl'\nexport default schedule('cron(0 3 * * * *)', { timezone: 'America/Bogota' })\n" })
     const run = await dlc(['schedule', '.'], dir)
     expect(run).toEqual({
       code: 1,
       stdout: '',
       stderr:
-        'workflow.ts /schedule/expression: error DLC_INVALID_CRON: cron day-of-month "*" and day-of-week "*" are both set\n' +
+        'workflow.ts:2:16 /schedule/expression: error DLC_INVALID_CRON: cron day-of-month "*" and day-of-week "*" are both set\n' +
         '  hint: day-of-month and day-of-week cannot both be set: use ? in one of them, e.g. cron(0 3 ? * MON-FRI *) or cron(0 3 1 * ? *)\n',
     })
   })
@@ -169,7 +169,7 @@ export default {
   it('reports what a pipeline build() throws as a finding', async () => {
     const dir = await project({ 'workflow.ts': "export default { kind: 'Pipeline', build: () => { throw new TypeError('no steps') } }\n" })
     const run = await dlc(['schedule', '.'], dir)
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'workflow.ts: error DLC_WORKFLOW_THREW: TypeError: no steps\n  hint: thrown while building the pipeline exported as default\n' })
+    expect(run).toEqual({ code: 1, stdout: '', stderr: 'workflow.ts:1:57: error DLC_WORKFLOW_THREW: TypeError: no steps\n  hint: thrown while building the pipeline exported as default\n' })
   })
 
   it('reports a module that does not compile, and a path that does not exist', async () => {

@@ -57,3 +57,4 @@ export { glueStartCrawler, glueGetCrawler, type GlueCrawler } from './integratio
 export { athenaStartQueryExecution, type AthenaQueryExecution, type AthenaQueryTarget } from './integrations/athena-start-query-execution.js'
 export { athenaGetQueryResults, type AthenaQueryResults } from './integrations/athena-get-query-results.js'
 export { snsPublish } from './integrations/sns-publish.js'
+export { didYouMean } from './did-you-mean.js'

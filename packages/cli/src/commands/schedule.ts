@@ -1,15 +1,12 @@
 import { isScheduleNode, nextFireTimes, schedule, toZonedIso, type ScheduleNode } from '@dlc/dsl'
 import { readFileSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join, relative, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { dirname, relative, resolve } from 'node:path'
 import { UsageError, type ParsedArgs } from '../args.js'
 import type { Command } from '../command.js'
 import { isError, printDiagnostics, type FileDiagnostic } from '../diagnostics.js'
 import type { Io } from '../io.js'
-import { bundleModule, type SourceMessage } from '../load/bundle.js'
-import { findEntry, type Entry } from '../load/entry.js'
+import { findEntry } from '../load/entry.js'
+import { isPipeline, loadModule } from '../load/module.js'
 
 const HELP = `Usage: dlc schedule <dir|file> [options]
 
@@ -95,58 +92,46 @@ interface Report {
   readonly diagnostics: readonly FileDiagnostic[]
 }
 
-/**
- * The pipeline shape `dlc schedule` reads, without depending on the pipeline builder:
- * `build()` gives the pipeline's name and, when it has one, its schedule. It may need to
- * read the `.sql` files its queries name, relative to the module.
- */
-interface PipelineLike {
-  readonly kind: 'Pipeline'
-  build(options?: { readonly readSql?: (file: string) => string }): unknown
-}
-
-function isPipeline(value: unknown): value is PipelineLike {
-  return typeof value === 'object' && value !== null && (value as Partial<PipelineLike>).kind === 'Pipeline' && typeof (value as Partial<PipelineLike>).build === 'function'
-}
-
 async function findSchedules(target: string, cwd: string): Promise<{ schedules: FoundSchedule[]; diagnostics: FileDiagnostic[] }> {
   const display = (path: string) => relative(cwd, path) || '.'
   const lookup = await findEntry(target)
   if ('missing' in lookup) return { schedules: [], diagnostics: [{ file: display(target), severity: 'ERROR', code: 'DLC_ENTRY_NOT_FOUND', message: lookup.missing, hint: lookup.hint }] }
   const file = display(lookup.found.file)
-  const loaded = await importModule(lookup.found, display)
-  if ('diagnostics' in loaded) return { schedules: [], diagnostics: loaded.diagnostics }
+  const loaded = await loadModule(lookup.found, cwd)
+  if (!loaded.ok) return { schedules: [], diagnostics: [...loaded.diagnostics] }
+  const { namespace, run } = loaded.module
 
   const schedules: FoundSchedule[] = []
   const diagnostics: FileDiagnostic[] = []
   const unscheduled: string[] = []
-  for (const [exportName, value] of distinctExports(loaded.namespace)) {
+  /** The node came from the module's own copy of `@dlc/dsl`: check it with this one, which computes the times. */
+  const revalidate = async (node: ScheduleNode, name: string, exportName: string, source: FoundSchedule['source']) => {
+    const checked = await run(`checking the schedule of ${name}`, () => schedule(node.expression, { timezone: node.timezone, flexibleWindowMinutes: node.flexibleWindowMinutes, enabled: node.enabled }))
+    if ('error' in checked) diagnostics.push({ ...checked.error, workflow: name })
+    else schedules.push({ name, exportName, source, node: checked.value })
+  }
+  for (const [exportName, value] of distinctExports(namespace)) {
     if (isScheduleNode(value)) {
-      const checked = revalidate(value, file, exportName)
-      if ('error' in checked) diagnostics.push(checked.error)
-      else schedules.push({ name: exportName, exportName, source: 'schedule', node: checked.node })
+      await revalidate(value, exportName, exportName, 'schedule')
       continue
     }
     if (!isPipeline(value)) continue
     const readSql = (sqlFile: string) => readFileSync(resolve(dirname(lookup.found.file), sqlFile), 'utf8')
-    const built = attempt(() => value.build({ readSql }), file, `building the pipeline exported as ${exportName}`)
+    const built = await run(`building the pipeline exported as ${exportName}`, () => value.build({ readSql }))
     if ('error' in built) {
       diagnostics.push(built.error)
       continue
     }
-    const { name, schedule: node } = (typeof built.value === 'object' && built.value !== null ? built.value : {}) as { name?: unknown; schedule?: unknown }
-    const pipelineName = typeof name === 'string' ? name : exportName
+    const node: unknown = built.value.schedule
     if (node === undefined) {
-      unscheduled.push(pipelineName)
+      unscheduled.push(built.value.name)
       continue
     }
     if (!isScheduleNode(node)) {
-      diagnostics.push({ file, workflow: pipelineName, severity: 'ERROR', code: 'DLC_INVALID_SCHEDULE', message: 'the pipeline\'s schedule is not a schedule node', location: '/schedule', hint: "set it with .schedule('cron(0 3 * * ? *)', { timezone: 'America/Bogota' })" })
+      diagnostics.push({ file, workflow: built.value.name, severity: 'ERROR', code: 'DLC_INVALID_SCHEDULE', message: "the pipeline's schedule is not a schedule node", location: '/schedule', hint: "set it with .schedule('cron(0 3 * * ? *)', { timezone: 'America/Bogota' })" })
       continue
     }
-    const checked = revalidate(node, file, pipelineName)
-    if ('error' in checked) diagnostics.push(checked.error)
-    else schedules.push({ name: pipelineName, exportName, source: 'pipeline', node: checked.node })
+    await revalidate(node, built.value.name, exportName, 'pipeline')
   }
   if (schedules.length === 0 && diagnostics.length === 0) {
     const message = unscheduled.length === 0 ? 'the module exports no schedule' : `${unscheduled.map((name) => `pipeline "${name}"`).join(', ')} ${unscheduled.length === 1 ? 'has' : 'have'} no schedule`
@@ -165,79 +150,6 @@ function distinctExports(namespace: Record<string, unknown>): [string, unknown][
     if (seen === undefined || seen === 'default') names.set(value, exportName)
   }
   return [...names].map(([value, exportName]) => [exportName, value])
-}
-
-/** The node came from the module's own copy of `@dlc/dsl`: check it with this one, which computes the times. */
-function revalidate(node: ScheduleNode, file: string, name: string): { node: ScheduleNode } | { error: FileDiagnostic } {
-  const checked = attempt(() => schedule(node.expression, { timezone: node.timezone, flexibleWindowMinutes: node.flexibleWindowMinutes, enabled: node.enabled }), file, `checking the schedule of ${name}`)
-  return 'error' in checked ? { error: { ...checked.error, workflow: name } } : { node: checked.value }
-}
-
-/** A DslError from any copy of `@dlc/dsl`. */
-interface DslErrorLike extends Error {
-  readonly location: string
-  readonly code: string
-  readonly hint?: string
-}
-
-function isDslError(error: unknown): error is DslErrorLike {
-  return error instanceof Error && error.name === 'DslError' && typeof (error as Partial<DslErrorLike>).location === 'string' && typeof (error as Partial<DslErrorLike>).code === 'string'
-}
-
-/** Runs the user's code; what it throws becomes a finding, never a stack trace. */
-function attempt<T>(body: () => T, file: string, what: string): { value: T } | { error: FileDiagnostic } {
-  try {
-    return { value: body() }
-  } catch (error) {
-    return { error: thrown(error, file, what) }
-  }
-}
-
-function thrown(error: unknown, file: string, what: string): FileDiagnostic {
-  if (isDslError(error)) {
-    const prefix = `${error.location}: `
-    return {
-      file,
-      severity: 'ERROR',
-      code: error.code,
-      message: error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message,
-      location: error.location,
-      ...(typeof error.hint === 'string' ? { hint: error.hint } : {}),
-    }
-  }
-  const message = error instanceof Error ? (error.name === 'Error' ? error.message : `${error.name}: ${error.message}`) : String(error)
-  return { file, severity: 'ERROR', code: 'DLC_WORKFLOW_THREW', message, hint: `thrown while ${what}` }
-}
-
-/** Bundles the module as `dlc compile` does (load/bundle.ts) and imports it. */
-async function importModule(entry: Entry, display: (path: string) => string): Promise<{ namespace: Record<string, unknown> } | { diagnostics: FileDiagnostic[] }> {
-  const tempDir = await mkdtemp(join(tmpdir(), 'dlc-schedule-'))
-  try {
-    const outfile = join(tempDir, 'schedule.mjs')
-    const bundle = await bundleModule(entry, outfile)
-    if (!bundle.ok) return { diagnostics: bundle.errors.map((message) => bundleDiagnostic(message, display(message.file ?? entry.file))) }
-    await writeFile(outfile, bundle.code)
-    try {
-      return { namespace: (await import(pathToFileURL(outfile).href)) as Record<string, unknown> }
-    } catch (error) {
-      return { diagnostics: [thrown(error, display(entry.file), 'loading the module')] }
-    }
-  } finally {
-    await rm(tempDir, { recursive: true, force: true })
-  }
-}
-
-function bundleDiagnostic(message: SourceMessage, file: string): FileDiagnostic {
-  const unresolved = /^Could not resolve "([^"]+)"/.test(message.text)
-  const hint = unresolved ? `install the package in the project or fix the path; imports resolve from ${file}` : message.notes[0]
-  return {
-    file,
-    ...(message.line === undefined ? {} : { line: message.line, column: message.column ?? 1 }),
-    severity: 'ERROR',
-    code: unresolved ? 'DLC_UNRESOLVED_IMPORT' : 'DLC_INVALID_MODULE',
-    message: message.text,
-    ...(hint === undefined ? {} : { hint }),
-  }
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']

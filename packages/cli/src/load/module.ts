@@ -26,22 +26,29 @@ export interface WorkflowModule {
   readonly workflows: readonly WorkflowExport[]
   readonly warnings: readonly FileDiagnostic[]
   /** Runs the user's code (a workflow's `build()`), turning what it throws into a finding at the user's line. */
-  run<T>(what: string, body: () => T): Promise<{ readonly value: T } | { readonly error: FileDiagnostic }>
+  run<T>(what: string, body: () => T | Promise<T>): Promise<{ readonly value: T } | { readonly error: FileDiagnostic }>
 }
 
 export type LoadResult = { readonly ok: true; readonly module: WorkflowModule } | { readonly ok: false; readonly diagnostics: readonly FileDiagnostic[] }
 
+/** A loaded module: what it exports, and a way to run its code with errors mapped to the user's lines. */
+export interface LoadedModule {
+  readonly namespace: Record<string, unknown>
+  readonly warnings: readonly FileDiagnostic[]
+  run<T>(what: string, body: () => T | Promise<T>): Promise<{ readonly value: T } | { readonly error: FileDiagnostic }>
+}
+
 /**
- * Bundles the module with esbuild, imports the bundle and finds the workflows it exports.
- * The user writes TypeScript and never builds it; what they get wrong comes back as findings.
+ * Bundles the module with esbuild and imports the bundle. The user writes TypeScript and never
+ * builds it; what they get wrong comes back as findings at their own lines.
  *
- * @example const loaded = await loadWorkflowModule({ file: '/p/workflow.ts', projectDir: '/p' }, process.cwd())
+ * @example const loaded = await loadModule({ file: '/p/pipeline.ts', projectDir: '/p' }, process.cwd())
  */
-export async function loadWorkflowModule(entry: Entry, cwd: string): Promise<LoadResult> {
+export async function loadModule(entry: Entry, cwd: string): Promise<{ readonly ok: true; readonly module: LoadedModule } | { readonly ok: false; readonly diagnostics: readonly FileDiagnostic[] }> {
   const display = (file: string) => relative(cwd, file) || file
-  const tempDir = await mkdtemp(join(tmpdir(), 'dlc-compile-'))
+  const tempDir = await mkdtemp(join(tmpdir(), 'dlc-module-'))
   try {
-    const outfile = join(tempDir, 'workflow.mjs')
+    const outfile = join(tempDir, 'module.mjs')
     const bundle = await bundleModule(entry, outfile)
     const fromMessage = (severity: 'ERROR' | 'WARNING') => (message: SourceMessage) => sourceDiagnostic(message, severity, display(message.file ?? entry.file))
     const warnings = bundle.warnings.map(fromMessage('WARNING'))
@@ -58,26 +65,38 @@ export async function loadWorkflowModule(entry: Entry, cwd: string): Promise<Loa
     }
     const loaded = await run('loading the module', () => import(pathToFileURL(outfile).href) as Promise<Record<string, unknown>>)
     if ('error' in loaded) return { ok: false, diagnostics: [loaded.error, ...warnings] }
-    const workflows = exportedWorkflows(loaded.value)
-    if (workflows.length === 0) {
-      return {
-        ok: false,
-        diagnostics: [
-          {
-            file: display(entry.file),
-            severity: 'ERROR',
-            code: 'DLC_NO_WORKFLOW',
-            message: 'the module exports no workflow',
-            hint: "export one: export default workflow('orders').define((f) => ...)",
-          },
-          ...warnings,
-        ],
-      }
-    }
-    return { ok: true, module: { workflows, warnings, run } }
+    return { ok: true, module: { namespace: loaded.value, warnings, run } }
   } finally {
     await rm(tempDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Loads the module and finds the workflows and pipelines it exports.
+ *
+ * @example const loaded = await loadWorkflowModule({ file: '/p/workflow.ts', projectDir: '/p' }, process.cwd())
+ */
+export async function loadWorkflowModule(entry: Entry, cwd: string): Promise<LoadResult> {
+  const loaded = await loadModule(entry, cwd)
+  if (!loaded.ok) return loaded
+  const { namespace, warnings, run } = loaded.module
+  const workflows = exportedWorkflows(namespace)
+  if (workflows.length === 0) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          file: relative(cwd, entry.file) || entry.file,
+          severity: 'ERROR',
+          code: 'DLC_NO_WORKFLOW',
+          message: 'the module exports no workflow or pipeline',
+          hint: "export one: export default workflow('orders').define((f) => ...), or pipeline('nightly')...",
+        },
+        ...warnings,
+      ],
+    }
+  }
+  return { ok: true, module: { workflows, warnings, run } }
 }
 
 /** Every distinct workflow among the exports; `export default orders` next to `export { orders }` is one. */
@@ -94,7 +113,7 @@ function isWorkflow(value: unknown): value is Workflow {
   return typeof value === 'object' && value !== null && (value as Partial<Workflow>).kind === 'Workflow' && typeof (value as Partial<Workflow>).build === 'function'
 }
 
-function isPipeline(value: unknown): value is PipelineLike {
+export function isPipeline(value: unknown): value is PipelineLike {
   return typeof value === 'object' && value !== null && (value as Partial<PipelineLike>).kind === 'Pipeline' && typeof (value as Partial<PipelineLike>).build === 'function'
 }
 

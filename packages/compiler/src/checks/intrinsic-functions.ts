@@ -1,6 +1,6 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import type { Path, StateInfo } from './context.js'
-import { didYouMean } from './did-you-mean.js'
+import { didYouMean } from '@dlc/dsl'
 import type { CheckRule } from './rule.js'
 import { dynamicFields, pathFields } from './syntax/fields.js'
 import { looksLikeIntrinsic, parseIntrinsic, type IntrinsicArgument, type IntrinsicCall } from './syntax/intrinsic.js'

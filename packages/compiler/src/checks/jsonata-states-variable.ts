@@ -1,6 +1,6 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import type { JsonRecord, Path, StateInfo } from './context.js'
-import { didYouMean } from './did-you-mean.js'
+import { didYouMean } from '@dlc/dsl'
 import type { CheckRule } from './rule.js'
 import { forEachJsonataExpression, perExpression, statesField, walkJsonata } from './syntax/jsonata.js'
 

@@ -1,6 +1,6 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import type { Path, Scope } from './context.js'
-import { didYouMean } from './did-you-mean.js'
+import { didYouMean } from '@dlc/dsl'
 import type { CheckRule } from './rule.js'
 
 const code = 'MISSING_TRANSITION_TARGET'

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv'
-import { didYouMean } from '../checks/did-you-mean.js'
+import { didYouMean } from '@dlc/dsl'
 import type { Diagnostic } from '../diagnostics.js'
 
 const code = 'SCHEMA_VALIDATION_FAILED'

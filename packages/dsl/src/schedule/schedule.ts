@@ -1,5 +1,6 @@
 import { createNode } from '../ir/json.js'
-import { closest, SCHEDULE_CODES, scheduleError } from './errors.js'
+import { didYouMean } from '../did-you-mean.js'
+import { SCHEDULE_CODES, scheduleError } from './errors.js'
 import { parseScheduleExpression } from './expression.js'
 import type { AtExpressionNode, ScheduleNode } from './ir.js'
 import { canonicalZone, instantsAt, isKnownZone } from './zone.js'
@@ -40,7 +41,7 @@ function checkTimezone(zone: string): string {
   if (typeof zone !== 'string') throw fail(`is ${typeof zone}, not a string`, 'write an IANA time zone name such as America/Bogota, or leave it out for UTC')
   if (/^[+-]\d/.test(zone)) throw fail(`"${zone}" is a UTC offset, not an IANA time zone`, 'write the zone by name, e.g. America/Bogota, so daylight saving is followed; a fixed offset is Etc/GMT+5 for UTC-05:00 (the sign is inverted)')
   if (!isKnownZone(zone)) {
-    const guess = closest(zone, [...Intl.supportedValuesOf('timeZone'), 'UTC'])
+    const guess = didYouMean(zone, [...Intl.supportedValuesOf('timeZone'), 'UTC'])
     throw fail(`"${zone}" is not an IANA time zone`, guess === undefined ? 'write an IANA name such as America/Bogota, Europe/Berlin or UTC' : `did you mean "${guess}"?`)
   }
   const canonical = canonicalZone(zone)
