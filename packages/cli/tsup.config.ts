@@ -1,1 +1,26 @@
-export { default } from '../../tsup.config.base.js'
+import { defineConfig } from 'tsup'
+import base from '../../tsup.config.base.js'
+
+/**
+ * The library build, and `dist/dlc.mjs` for the `dlc` bin: one file with dlc's packages and
+ * their pure-JS dependencies inside, because a CLI run pays for every module Node resolves,
+ * reads and links (see bench/README.md, "Where dlc compile's time goes"). esbuild (a native
+ * binary it finds beside its package) and the CloudFormation validator (WASM, loaded only on
+ * demand) stay outside.
+ */
+export default defineConfig([
+  base,
+  {
+    entry: { dlc: 'src/index.ts' },
+    format: ['esm'],
+    outExtension: () => ({ js: '.mjs' }),
+    dts: false,
+    clean: false,
+    sourcemap: false,
+    target: 'node20',
+    platform: 'node',
+    noExternal: [/^@dlc\//, 'yaml', 'jsonata', 'ajv', 'tinyglobby', 'fdir', 'picomatch'],
+    external: ['esbuild', '@aws/cloudformation-validate'],
+    banner: { js: "import { createRequire as dlcCreateRequire } from 'node:module'; const require = dlcCreateRequire(import.meta.url);" },
+  },
+])

@@ -55,7 +55,7 @@ export async function loadModule(entry: Entry, cwd: string): Promise<{ readonly 
     if (!bundle.ok) return { ok: false, diagnostics: [...bundle.errors.map(fromMessage('ERROR')), ...warnings] }
 
     await writeFile(outfile, bundle.code)
-    const locator = new UserCodeLocator(outfile, new SourceMap(JSON.parse(bundle.sourceMap)), tempDir, entry, display)
+    const locator = new UserCodeLocator(outfile, bundle.sourceMap, tempDir, entry, display)
     const run = async <T>(what: string, body: () => T | Promise<T>) => {
       try {
         return { value: await withDeepStacks(body) }
@@ -135,7 +135,8 @@ const FRAME = /([^\s()]+):(\d+):(\d+)\)?$/gm
 class UserCodeLocator {
   constructor(
     private readonly bundleFile: string,
-    private readonly sourceMap: SourceMap,
+    /** The bundle's source map as text: parsed only when an error needs a line (parsing costs ~25 ms). */
+    private readonly sourceMapText: string,
     private readonly bundleDir: string,
     private readonly entry: Entry,
     private readonly display: (file: string) => string,
@@ -163,13 +164,20 @@ class UserCodeLocator {
     const stack = error instanceof Error ? (error.stack ?? '') : ''
     for (const [, location = '', line, column] of stack.matchAll(FRAME)) {
       if ((location.startsWith('file://') ? fileURLToPath(location) : location) !== this.bundleFile) continue
-      const mapped = this.sourceMap.findEntry(Number(line) - 1, Number(column) - 1)
+      const mapped = this.sourceMap().findEntry(Number(line) - 1, Number(column) - 1)
       if (!('originalSource' in mapped)) continue
       const file = this.sourceFile(mapped.originalSource)
       if (!isInside(this.entry.projectDir, file) || file.split(sep).includes('node_modules')) continue
       return { file, line: mapped.originalLine + 1, column: mapped.originalColumn + 1 }
     }
     return undefined
+  }
+
+  private parsed: SourceMap | undefined
+
+  private sourceMap(): SourceMap {
+    this.parsed ??= new SourceMap(JSON.parse(this.sourceMapText))
+    return this.parsed
   }
 
   /** esbuild writes sources relative to the bundle's directory. */
