@@ -127,6 +127,8 @@ export class Pipeline<Vars> {
   schedule(expression: string, options: ScheduleOptions & { readonly lagDays?: number } = {}): Pipeline<Vars> {
     const { lagDays = 0, ...rest } = options
     if (!Number.isInteger(lagDays) || lagDays < 0 || lagDays > 31) throw new DslError(`lagDays ${lagDays} is not 0-31`, '/schedule/lagDays', 'lagDays: 1 processes the day before the run', 'DLC_INVALID_SCHEDULE')
+    // The schedule is named after the pipeline, and EventBridge Scheduler names are shorter than state machine names.
+    checkName('schedule', this.draft.name, '/name')
     return this.with({ schedule: schedule(expression, rest), lagDays })
   }
 

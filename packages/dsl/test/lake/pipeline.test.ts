@@ -92,6 +92,7 @@ describe('pipeline', () => {
     expect(failure(() => topic('alerts!'))).toMatchObject({ code: 'DLC_INVALID_NAME', location: '/topic/name' })
     expect(failure(() => base.schedule('cron(0 3 * * * *)')).code).toBe('DLC_INVALID_CRON')
     expect(failure(() => pipeline('nightly sales')).code).toBe('DLC_INVALID_NAME')
+    expect(failure(() => pipeline('a'.repeat(60)).schedule('rate(1 day)')).message).toContain('is not a valid EventBridge schedule name')
   })
 
   test('zones may use a bucket each', () => {
