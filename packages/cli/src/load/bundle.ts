@@ -1,5 +1,6 @@
-import { build, type BuildFailure, type Message } from 'esbuild'
+import type { BuildFailure, Message } from 'esbuild'
 import { isAbsolute, resolve } from 'node:path'
+import { cachedBundle, saveBundle } from './bundle-cache.js'
 import type { Entry } from './entry.js'
 
 /** The module as one ESM file with its source map, or esbuild's findings about why it is not one. */
@@ -24,6 +25,10 @@ export interface SourceMessage {
  * `outfile`. Node builtins stay imports; `require` is the project's, for bundled CommonJS.
  */
 export async function bundleModule(entry: Entry, outfile: string): Promise<BundleResult> {
+  const cached = await cachedBundle(entry)
+  if (cached !== undefined) return { ok: true, ...cached }
+  // Loaded here, not at the top: a cached bundle needs neither esbuild's module nor its service.
+  const { build } = await import('esbuild')
   try {
     const result = await build({
       entryPoints: [entry.file],
@@ -38,6 +43,7 @@ export async function bundleModule(entry: Entry, outfile: string): Promise<Bundl
       sourcemap: 'external',
       sourcesContent: false,
       logLevel: 'silent',
+      metafile: true,
       banner: {
         js: `import { createRequire as __dlcCreateRequire } from 'node:module'; const require = __dlcCreateRequire(${JSON.stringify(entry.file)});`,
       },
@@ -45,7 +51,9 @@ export async function bundleModule(entry: Entry, outfile: string): Promise<Bundl
     const code = result.outputFiles.find((file) => file.path === outfile)?.text
     const sourceMap = result.outputFiles.find((file) => file.path === `${outfile}.map`)?.text
     if (code === undefined || sourceMap === undefined) throw new Error(`esbuild wrote no ${outfile} or no source map for it`)
-    return { ok: true, code, sourceMap, warnings: result.warnings.map((message) => fromEsbuild(message, entry.projectDir)) }
+    const warnings = result.warnings.map((message) => fromEsbuild(message, entry.projectDir))
+    await saveBundle(entry, Object.keys(result.metafile.inputs), { code, sourceMap, warnings })
+    return { ok: true, code, sourceMap, warnings }
   } catch (error) {
     if (!isBuildFailure(error)) throw error
     const messages = (list: readonly Message[]) => list.map((message) => fromEsbuild(message, entry.projectDir))
