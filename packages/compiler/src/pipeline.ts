@@ -5,6 +5,7 @@ import { checkTemplateSecurity } from './cfn/checks/index.js'
 import { UngrantedIntegrationError } from './cfn/iam.js'
 import { scriptKey } from './cfn/resources/data.js'
 import { pipelineTemplate } from './cfn/template.js'
+import { emitWithDiagnostics } from './asl/emit.js'
 import { compileWorkflow } from './compile.js'
 import type { Diagnostic } from './diagnostics.js'
 import { etlSql, glueScript } from './glue/index.js'
@@ -37,8 +38,9 @@ export const EXAMPLE_TARGET: ResolveTarget = { account: '123456789012', region: 
  */
 export function compilePipeline(pipeline: PipelineNode, options: { readonly resolve?: ResolveTarget; readonly yaml?: boolean } = {}): CompiledPipeline {
   const compiled = compileWorkflow(pipeline.machine)
-  const studio = compileWorkflow(pipeline.machine, { resolve: options.resolve ?? EXAMPLE_TARGET })
-  const diagnostics: Diagnostic[] = [...compiled.diagnostics, ...studio.diagnostics.filter((finding) => finding.code === 'UNKNOWN_SUBSTITUTION')]
+  // The same definition with names and ARNs in place: only resolving can go wrong, the rest was just validated.
+  const studio = emitWithDiagnostics(pipeline.machine, { resolve: options.resolve ?? EXAMPLE_TARGET })
+  const diagnostics: Diagnostic[] = [...compiled.diagnostics, ...studio.diagnostics]
   let template
   try {
     template = pipelineTemplate(pipeline, compiled.definition)

@@ -1,5 +1,6 @@
 import { createNode, type StateNode } from '@dlc/dsl'
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { parse } from 'yaml'
 import { emitDefinition, toJson, toYaml } from '../src/index.js'
 import { machineOf } from './machines.js'
@@ -32,4 +33,45 @@ describe('toJson and toYaml', () => {
   it('never folds a long string', () => {
     expect(toYaml(emitDefinition(machine))).toContain(`query: ${longQuery}\n`)
   })
+})
+
+describe('toYaml on any JSON', () => {
+  const readBack = (value: unknown) => {
+    const yaml = toYaml({ value })
+    return [parse(yaml), parse(yaml, { version: '1.1' })]
+  }
+
+  it.each([
+    ['keys and strings that look like YAML syntax', { 'k: v': 'v # c', '--batch_date': '-y', '<<': '=', 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Bucket}' }],
+    ['strings YAML would read as other types', ['NO', 'On', '~', '1e3', '.5', '.inf', '0o17', '12:30', '2026-11-24', '+1', '']],
+    ['whitespace, quotes and control characters', [' lead', 'trail ', 'tab\there', 'line\nnext', "it's", '"quoted"', '\u0000', '\ufeff']],
+    ['nesting and empty collections', { a: [[], {}, [['x']], { b: [{ c: null }] }], d: true, e: -1.5 }],
+  ])('%s read back as written', (_label, value) => {
+    expect(readBack(value)).toEqual([{ value }, { value }])
+  })
+
+  it('multi-line text reads back as written, in a mapping and in a list', () => {
+    const piece = fc.oneof(fc.constantFrom('\n', '\n\n', ' ', '  ', '\t', '#', ': ', '- ', '"', "'", '|', 'SELECT', '\r'), fc.string({ maxLength: 6 }))
+    const text = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(readBack({ sql: value, list: [value, { nested: value }] })).toEqual([{ value: { sql: value, list: [value, { nested: value }] } }, { value: { sql: value, list: [value, { nested: value }] } }])
+      }),
+      { numRuns: Number(process.env['DLC_PROPERTY_RUNS'] ?? 2000) },
+    )
+  }, 120_000)
+
+  it('writes SQL and other multi-line text as a literal block', () => {
+    expect(toYaml({ QueryString: 'SELECT 1\nFROM t' })).toBe('QueryString: |-\n  SELECT 1\n  FROM t\n')
+  })
+
+  it('any JSON value reads back as written under YAML 1.2 and 1.1', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const json = JSON.parse(JSON.stringify(value)) as unknown
+        expect(readBack(json)).toEqual([{ value: json }, { value: json }])
+      }),
+      { numRuns: Number(process.env['DLC_PROPERTY_RUNS'] ?? 2000) },
+    )
+  }, 120_000)
 })
