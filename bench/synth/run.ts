@@ -4,7 +4,7 @@
  *
  *   pnpm bench:synth                              # every variant, 7 runs each
  *   pnpm bench:synth --runs=15                    # more runs
- *   pnpm bench:synth --tools=dlc,cdk-fastest      # some variants (node, dlc-help, dlc, dlc-strict,
+ *   pnpm bench:synth --tools=dlc,cdk-fastest      # some variants (node, dlc-help, dlc, dlc-cold, dlc-strict,
  *                                                 #   cdk, cdk-no-validation, cdk-fastest)
  *
  * Every run is a fresh `node` process, timed from spawn to exit, so module loading counts. The
@@ -38,6 +38,8 @@ interface Variant {
   /** node's arguments, given the run's directories. */
   readonly args: (dirs: Dirs) => readonly string[]
   readonly cdk: boolean
+  /** Extra environment for the process. */
+  readonly env?: NodeJS.ProcessEnv
 }
 
 interface Dirs {
@@ -54,7 +56,8 @@ const VARIANTS: readonly Variant[] = [
   // Where dlc's time goes, without touching the CLI: Node alone, then Node loading dlc's modules.
   { id: 'node', label: '`node -e 0` (Node starting, for scale)', args: () => ['-e', '0'], cdk: false },
   { id: 'dlc-help', label: '`dlc --help` (Node + loading dlc)', args: () => [join(ROOT, 'packages/cli/bin/dlc.js'), '--help'], cdk: false },
-  { id: 'dlc', label: '`dlc compile`', args: dlc(), cdk: false },
+  { id: 'dlc', label: '`dlc compile` (module bundle cached)', args: dlc(), cdk: false },
+  { id: 'dlc-cold', label: '`dlc compile`, no cache (first run, or after an edit)', args: dlc(), cdk: false, env: { DLC_NO_CACHE: '1' } },
   { id: 'dlc-strict', label: '`dlc compile --strict` (+ @aws/cloudformation-validate)', args: (dirs) => dlc('--strict')({ ...dirs, dlcOut: join(dirs.scratch, 'dlc-strict') }), cdk: false },
   { id: 'cdk', label: '`node cdk-app.js`, CDK defaults', args: cdk('default'), cdk: true },
   { id: 'cdk-no-validation', label: '`node cdk-app.js`, validation off', args: cdk('no-validation'), cdk: true },
@@ -133,7 +136,7 @@ function measure(variants: readonly Variant[], dirs: Dirs): Result[] {
   const samples = variants.map(() => [] as number[])
   for (let round = 0; round <= runs; round++) {
     variants.forEach((variant, i) => {
-      const elapsed = spawn(variant.args(dirs))
+      const elapsed = spawn(variant.args(dirs), { ...process.env, ...variant.env })
       if (round > 0) samples[i]!.push(elapsed)
     })
   }
@@ -142,7 +145,7 @@ function measure(variants: readonly Variant[], dirs: Dirs): Result[] {
   writeFileSync(hook, `process.on('exit', () => require('fs').writeFileSync(process.env.PEAK_RSS_FILE, String(process.resourceUsage().maxRSS)))\n`)
   return variants.map((variant, i) => {
     const file = join(dirs.scratch, `${variant.id}.rss`)
-    spawn(variant.args(dirs), { ...process.env, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${hook}`, PEAK_RSS_FILE: file })
+    spawn(variant.args(dirs), { ...process.env, ...variant.env, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${hook}`, PEAK_RSS_FILE: file })
     return { variant, samples: samples[i]!, peakRssMb: Number(readFileSync(file, 'utf8')) / 1024 }
   })
 }
