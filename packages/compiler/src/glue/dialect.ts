@@ -27,6 +27,20 @@ export interface Dialect {
 /** The code points `trim` strips: tab, line feed, vertical tab, form feed, carriage return, space, no-break space. */
 export const WHITESPACE: readonly number[] = [9, 10, 11, 12, 13, 32, 160]
 
+/** A column type's SQL name; the engines differ only in how they spell text and 32-bit integers. */
+export function sqlType(type: ColumnTypeNode, spelling: { readonly string: string; readonly int: string }): string {
+  switch (type.name) {
+    case 'string':
+      return spelling.string
+    case 'int':
+      return spelling.int
+    case 'decimal':
+      return `DECIMAL(${type.precision ?? 38}, ${type.scale ?? 0})`
+    default:
+      return type.name.toUpperCase()
+  }
+}
+
 /** A SQL numeric literal that both engines read exactly. */
 export function numberLiteral(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`${value} is not a finite number`)

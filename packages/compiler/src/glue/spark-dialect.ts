@@ -1,5 +1,4 @@
-import type { ColumnTypeNode } from '@dlc/dsl'
-import { WHITESPACE, type Dialect } from './dialect.js'
+import { sqlType, WHITESPACE, type Dialect } from './dialect.js'
 import { sparkDatetimePattern } from './spark-formats.js'
 
 /**
@@ -11,7 +10,7 @@ export const spark: Dialect = {
   name: 'spark',
   string: (value) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n').replaceAll('\r', '\\r')}'`,
   ident: (name) => `\`${name.replaceAll('`', '``')}\``,
-  type: sparkType,
+  type: (type) => sqlType(type, { string: 'STRING', int: 'INT' }),
   fullMatch: (text, regex) => `(${text} RLIKE ${spark.string(`\\A(?:${regex})\\z`)})`,
   tryCast: (text, type) => `try_cast(${text} AS ${type})`,
   parseTemporal: (text, type, formats) => {
@@ -21,25 +20,4 @@ export const spark: Dialect = {
   },
   concatStrict: (parts) => `concat(${parts.join(', ')})`,
   trim: (text) => `trim(BOTH concat(${WHITESPACE.map((code) => `char(${code})`).join(', ')}) FROM ${text})`,
-}
-
-function sparkType(type: ColumnTypeNode): string {
-  switch (type.name) {
-    case 'string':
-      return 'STRING'
-    case 'int':
-      return 'INT'
-    case 'bigint':
-      return 'BIGINT'
-    case 'double':
-      return 'DOUBLE'
-    case 'decimal':
-      return `DECIMAL(${type.precision ?? 38}, ${type.scale ?? 0})`
-    case 'boolean':
-      return 'BOOLEAN'
-    case 'date':
-      return 'DATE'
-    case 'timestamp':
-      return 'TIMESTAMP'
-  }
 }

@@ -67,16 +67,20 @@ export interface RateExpressionNode {
   readonly intervalMinutes: number
 }
 
-/** `at(yyyy-mm-ddThh:mm:ss)`: once, at this wall-clock time in the schedule's zone. */
-export interface AtExpressionNode {
-  readonly kind: 'AtExpression'
-  readonly expression: string
+/** A date and time as a clock in some zone shows it. `month` is 1-12. */
+export interface WallClock {
   readonly year: number
   readonly month: number
   readonly day: number
   readonly hour: number
   readonly minute: number
   readonly second: number
+}
+
+/** `at(yyyy-mm-ddThh:mm:ss)`: once, at this wall-clock time in the schedule's zone. */
+export interface AtExpressionNode extends WallClock {
+  readonly kind: 'AtExpression'
+  readonly expression: string
 }
 
 export type ScheduleExpressionNode = CronExpressionNode | RateExpressionNode | AtExpressionNode

@@ -3,15 +3,9 @@
  * one the JavaScript engine ships (ICU), the same IANA database EventBridge Scheduler uses.
  */
 
-/** A date and time as a clock in some zone shows it. `month` is 1-12. */
-export interface WallClock {
-  readonly year: number
-  readonly month: number
-  readonly day: number
-  readonly hour: number
-  readonly minute: number
-  readonly second: number
-}
+import type { WallClock } from './ir.js'
+
+export type { WallClock }
 
 const DAY_MS = 86_400_000
 const formatters = new Map<string, Intl.DateTimeFormat>()
