@@ -58,18 +58,19 @@ export function compilePipeline(pipeline: PipelineNode, options: { readonly reso
   const states = Object.keys(compiled.definition.States).length
   if (template === undefined || diagnostics.some((finding) => finding.severity === 'ERROR')) return { name: pipeline.name, artifacts: [], diagnostics, states }
 
+  const cleaned = pipeline.jobs.map((job) => {
+    const dataset = pipeline.datasets.find((node) => node.name === job.dataset)
+    if (dataset === undefined) throw new Error(`job ${job.name} cleans an unknown dataset ${job.dataset}`)
+    return { job, dataset }
+  })
   const files: PipelineArtifact[] = [
     { path: `${pipeline.name}.asl.json`, content: toJson(compiled.definition) },
     ...(options.yaml === true ? [{ path: `${pipeline.name}.asl.yaml`, content: toYaml(compiled.definition) }] : []),
     { path: `${pipeline.name}.workflow-studio.asl.json`, content: toJson(studio.definition) },
     { path: 'template.yaml', content: toYaml(template) },
     { path: 'template.json', content: toJson(template) },
-    ...pipeline.jobs.map((job) => {
-      const dataset = pipeline.datasets.find((node) => node.name === job.dataset)
-      if (dataset === undefined) throw new Error(`job ${job.name} cleans an unknown dataset ${job.dataset}`)
-      return { path: scriptKey(job), content: glueScript(dataset, { engine: job.engine, jobName: job.name }) }
-    }),
-    ...pipeline.datasets.map((dataset) => ({ path: `sql/${dataset.name}.etl.sql`, content: etlSql(dataset) })),
+    ...cleaned.map(({ job, dataset }) => ({ path: scriptKey(job), content: glueScript(dataset, { engine: job.engine, jobName: job.name }) })),
+    ...cleaned.map(({ dataset }) => ({ path: `sql/${dataset.name}.etl.sql`, content: etlSql(dataset) })),
     ...pipeline.queries.map((query) => ({ path: `sql/${query.name}.sql`, content: `${query.sql}\n` })),
   ]
   return { name: pipeline.name, artifacts: [...files, manifest(pipeline, files)], diagnostics, states }
