@@ -58,7 +58,7 @@ describe('examples/datalake artifacts', () => {
     expect(await checkTemplate(result.artifacts.find((file) => file.path === 'template.yaml')?.content ?? '', 'variant.yaml')).toEqual([])
   }, 120_000)
 
-  it('dlc compile --strict writes every artifact, checked by AWS’s CloudFormation validator', async () => {
+  it('dlc compile --strict writes every artifact, and dlc validate finds nothing in them', async () => {
     const out = await mkdtemp(join(tmpdir(), 'dlc-example-'))
     try {
       const run = await dlc(['compile', 'examples/datalake', '--out', out, '--strict'], repoRoot)
@@ -66,6 +66,9 @@ describe('examples/datalake artifacts', () => {
       expect(run.code).toBe(0)
       expect((await readdir(out)).sort()).toEqual(['glue', 'manifest.json', 'nightly-sales.asl.json', 'nightly-sales.workflow-studio.asl.json', 'sql', 'template.json', 'template.yaml'])
       expect(await readFile(join(out, 'template.yaml'), 'utf8')).toBe(content('template.yaml'))
+      const validated = await dlc(['validate', join(out, 'template.yaml'), join(out, 'template.json'), join(out, 'nightly-sales.asl.json')], repoRoot)
+      expect(validated.stdout).toContain('3 files, 0 invalid: 0 errors, 0 warnings')
+      expect(validated.code).toBe(0)
     } finally {
       await rm(out, { recursive: true, force: true })
     }
