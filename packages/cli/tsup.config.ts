@@ -2,9 +2,10 @@ import { defineConfig } from 'tsup'
 import base from '../../tsup.config.base.js'
 
 /**
- * The library build, and `dist/dlc.mjs` for the `dlc` bin: one file with dlc's packages and
- * their pure-JS dependencies inside, because a CLI run pays for every module Node resolves,
- * reads and links (see bench/README.md, "Where dlc compile's time goes"). esbuild (a native
+ * The library build, and `dist/dlc.mjs` for the `dlc` bin: dlc's packages and their pure-JS
+ * dependencies bundled, because a CLI run pays for every module Node resolves, reads and links
+ * (see bench/README.md, "Where dlc compile's time goes"). What only `dlc validate` or
+ * `--strict` needs is imported dynamically and lands in chunks of its own. esbuild (a native
  * binary it finds beside its package) and the CloudFormation validator (WASM, loaded only on
  * demand) stay outside.
  */

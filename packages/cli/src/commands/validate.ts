@@ -1,10 +1,6 @@
 import packageJson from '../../package.json'
 import { UsageError } from '../args.js'
 import type { Command } from '../command.js'
-import { checkFiles } from '../validate/check-files.js'
-import { expandInputs } from '../validate/inputs.js'
-import { isValid, printJson, printText } from '../validate/report.js'
-import { toSarif } from '../validate/sarif.js'
 
 const HELP = `Usage: dlc validate <file|dir|glob>... [options]
 
@@ -41,6 +37,13 @@ export const validateCommand: Command = {
   },
   async run(args, io) {
     if (args.positionals.length === 0) throw new UsageError('validate needs at least one file, directory or glob', 'validate')
+    // Loaded when validate runs: the YAML parser, globbing and the template checks cost every other command start-up time.
+    const [{ expandInputs }, { checkFiles }, { isValid, printJson, printText }, { toSarif }] = await Promise.all([
+      import('../validate/inputs.js'),
+      import('../validate/check-files.js'),
+      import('../validate/report.js'),
+      import('../validate/sarif.js'),
+    ])
     const files = await expandInputs(args.positionals, io.cwd)
     const outcome = await checkFiles(files, { cwd: io.cwd, type: args.options['type'] === 'EXPRESS' ? 'EXPRESS' : 'STANDARD' })
     const format = args.options['format']

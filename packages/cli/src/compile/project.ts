@@ -6,7 +6,6 @@ import type { ArtifactFile } from '../artifacts.js'
 import { inFile, type FileDiagnostic } from '../diagnostics.js'
 import { findEntry } from '../load/entry.js'
 import { loadWorkflowModule, type PipelineLike, type WorkflowExport, type WorkflowModule } from '../load/module.js'
-import { checkTemplate } from '../validate/check-template.js'
 
 export interface CompileRequest {
   /** A project directory or a module, absolute. */
@@ -140,6 +139,7 @@ async function compilePipelineExport(module: WorkflowModule, pipeline: PipelineL
   }))
   const template = compiled.artifacts.find((artifact) => artifact.path === 'template.yaml')
   if (target.request.strict === true && template !== undefined) {
+    const { checkTemplate } = await import('../validate/check-template.js')
     const file = relative(target.request.cwd, join(target.outDir, template.path))
     for (const finding of await checkTemplate(template.content, file)) diagnostics.push({ ...finding, file })
   }
