@@ -10,3 +10,4 @@ export { compilePipeline, EXAMPLE_TARGET, type CompiledPipeline, type PipelineAr
 export { pipelineTemplate } from './cfn/template.js'
 export { machineStatements } from './cfn/iam.js'
 export type { CfnTemplate, CfnResource, Statement } from './cfn/model.js'
+export { parseIntrinsic, type IntrinsicArgument, type IntrinsicCall, type IntrinsicResult } from './checks/syntax/intrinsic.js'

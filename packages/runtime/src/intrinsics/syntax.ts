@@ -3,7 +3,7 @@
  * Its tree records where each literal starts rather than its value (the validator never needs the
  * value); the readers below take the value from the text at that position.
  */
-export { parseIntrinsic, type IntrinsicArgument, type IntrinsicCall } from '../../../compiler/src/checks/syntax/intrinsic.js'
+export { parseIntrinsic, type IntrinsicArgument, type IntrinsicCall } from '@dlc/compiler'
 
 /** A string literal as written: its value, and the pieces around its unescaped `{}` for States.Format. */
 export interface StringLiteral {
