@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { JsonataFunctionError } from './failure.js'
+import { seeded } from '../seeded.js'
 
 /** Where $random and $uuid get their randomness; the defaults are Math.random and crypto.randomUUID. */
 export interface JsonataOptions {
@@ -42,14 +43,6 @@ function hash(data: unknown, algorithm: unknown): string {
   const nodeName = typeof algorithm === 'string' ? ALGORITHMS[algorithm] : undefined
   if (nodeName === undefined) throw new JsonataFunctionError('$hash', `the algorithm must be one of ${Object.keys(ALGORITHMS).join(', ')}, got ${JSON.stringify(algorithm)}`)
   return createHash(nodeName).update(data, 'utf8').digest('hex')
-}
-
-/** The first output of mulberry32 for the seed: a fixed number in [0, 1) per seed. */
-function seeded(seed: number): number {
-  let t = (seed + 0x6d2b79f5) | 0
-  t = Math.imul(t ^ (t >>> 15), t | 1)
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
 }
 
 /** JSON text to its value. */

@@ -1,5 +1,6 @@
 import { IntrinsicFailure } from '../failure.js'
 import { argument, isInteger, isNumber, type IntrinsicFunction } from './arguments.js'
+import { seeded } from '../../seeded.js'
 
 /** MathAdd's operands and result are Java ints. */
 const INT_MIN = -2_147_483_648
@@ -32,10 +33,3 @@ export const mathRandom: IntrinsicFunction = (args, effects, name) => {
   return start + Math.floor(random * (end - start))
 }
 
-/** The first output of mulberry32 for the seed: a fixed number in [0, 1) per seed. */
-function seeded(seed: number): number {
-  let t = (seed + 0x6d2b79f5) | 0
-  t = Math.imul(t ^ (t >>> 15), t | 1)
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-}
