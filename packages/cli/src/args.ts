@@ -74,3 +74,11 @@ function suggestion(flag: string, specs: OptionSpecs): string {
   const close = didYouMean(typed, Object.keys(specs))
   return close === undefined ? '' : `; did you mean --${close}?`
 }
+
+/** The one project directory or module a command takes, or a usage error. */
+export function projectPath(args: ParsedArgs, command: string): string {
+  const [target, ...extra] = args.positionals
+  if (target === undefined) throw new UsageError(`${command} needs a project directory or a .ts file`, command)
+  if (extra.length > 0) throw new UsageError(`${command} takes one path, not ${args.positionals.length}`, command)
+  return target
+}

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -24,6 +24,11 @@ describe('the dlc bin', () => {
     for (const pkg of ['cli', 'dsl', 'compiler']) {
       if (!existsSync(join(repoRoot, `packages/${pkg}/dist/index.js`))) throw new Error(`packages/${pkg} is not built: run pnpm build`)
     }
+  })
+
+  it('ends quietly when the reader closes the pipe first (dlc --help | head -c 0)', () => {
+    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" --help | head -c 0; echo "dlc exited \${PIPESTATUS[0]}" >&2`], { cwd: repoRoot, encoding: 'utf8' })
+    expect(run.stderr).toBe('dlc exited 0\n')
   })
 
   it('prints help and exits 0', async () => {

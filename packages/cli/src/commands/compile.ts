@@ -1,7 +1,7 @@
 import type { ResolveTarget } from '@dlc/compiler'
 import { createHash } from 'node:crypto'
 import { relative, resolve } from 'node:path'
-import { UsageError, type ParsedArgs } from '../args.js'
+import { projectPath, UsageError, type ParsedArgs } from '../args.js'
 import { writeArtifacts } from '../artifacts.js'
 import type { Command } from '../command.js'
 import { compileProject, type CompileOutcome, type PlannedArtifact } from '../compile/project.js'
@@ -49,9 +49,7 @@ export const compileCommand: Command = {
     strict: { type: 'boolean' },
   },
   async run(args, io) {
-    const [target, ...extra] = args.positionals
-    if (target === undefined) throw new UsageError('compile needs a project directory or a .ts file', 'compile')
-    if (extra.length > 0) throw new UsageError(`compile takes one path, not ${args.positionals.length}`, 'compile')
+    const target = projectPath(args, 'compile')
     const resolveTarget = resolveOption(args)
     const out = stringOption(args, 'out')
     const outcome = await compileProject({

@@ -1,7 +1,7 @@
 import { isScheduleNode, nextFireTimes, schedule, toZonedIso, type ScheduleNode } from '@dlc/dsl'
 import { readFileSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
-import { UsageError, type ParsedArgs } from '../args.js'
+import { projectPath, UsageError, type ParsedArgs } from '../args.js'
 import type { Command } from '../command.js'
 import { isError, printDiagnostics, type FileDiagnostic } from '../diagnostics.js'
 import type { Io } from '../io.js'
@@ -39,9 +39,7 @@ export const scheduleCommand: Command = {
     format: { type: 'string', choices: ['text', 'json'] },
   },
   async run(args, io) {
-    const [target, ...extra] = args.positionals
-    if (target === undefined) throw new UsageError('schedule needs a project directory or a .ts file', 'schedule')
-    if (extra.length > 0) throw new UsageError(`schedule takes one path, not ${args.positionals.length}`, 'schedule')
+    const target = projectPath(args, 'schedule')
     const count = countOption(args)
     const from = fromOption(args)
     const found = await findSchedules(resolve(io.cwd, target), io.cwd)
