@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ChoiceRuleError, evaluateChoiceRule, type PathRead } from '../../src/choice/index.js'
-import { IntrinsicPathNotFound } from '../../src/intrinsics/index.js'
-import { resolvePath } from '../../src/intrinsics/path.js'
+import { ChoiceRuleError, evaluateChoiceRule } from '../../src/choice/index.js'
+import { readInput } from './reader.js'
 
 /** Executions recorded against AWS sit next to the repository, in ../shared/fixtures. */
 const fixtures = new URL('../../../../../shared/fixtures/conformance/', import.meta.url)
@@ -27,18 +26,6 @@ function applies(vector: Vector): boolean {
   const choice = States[StartAt]
   if (QueryLanguage === 'JSONata' || choice?.Type !== 'Choice' || choice.QueryLanguage === 'JSONata') return false
   return Object.entries(States).every(([name, state]) => name === StartAt || (state.Type === 'Pass' && state.End === true && 'Result' in state))
-}
-
-/** Definite paths over the execution input, which is all these vectors read (`$.Variable`, `$.Value`). */
-function readInput(input: unknown): (path: string) => PathRead {
-  return (path) => {
-    try {
-      return { found: true, value: resolvePath(path, { input, context: {} }, 'Choice') }
-    } catch (error) {
-      if (error instanceof IntrinsicPathNotFound) return { found: false }
-      throw error
-    }
-  }
 }
 
 /** The execution result: the Result of the Pass state the Choice leads to, or the failure AWS reports. */
