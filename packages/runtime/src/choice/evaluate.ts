@@ -59,10 +59,11 @@ function evaluateDataTest(rule: Rule, read: PathReader): boolean {
   }
 
   const comparison = comparisonOperator(operator) as Comparison
-  const operand = comparison.path ? readOperand(expected, operator, comparison, read) : literalOperand(expected, operator, comparison)
-  // The pattern is checked before the Variable's type, so a bad pattern fails whatever the input.
-  const matches = comparison.relation === 'Matches' ? wildcard(operand as string) : undefined
+  if (!comparison.path) literalOperand(expected, operator, comparison)
   if (!variable.found) throw new ChoiceRuleError(pathNotFound(variablePath))
+  const operand = comparison.path ? readOperand(expected, operator, comparison, read) : expected
+  // The pattern is compiled before the Variable's type is looked at, so a bad pattern fails whatever the input.
+  const matches = comparison.relation === 'Matches' ? wildcard(operand as string) : undefined
   if (matches !== undefined) return typeof variable.value === 'string' && matches(variable.value)
   const ordering = order(comparison.kind, variable.value, operand)
   return ordering !== undefined && satisfies(comparison.relation, ordering)
@@ -80,10 +81,9 @@ function readOperand(path: unknown, operator: string, comparison: Comparison, re
   return operand.value
 }
 
-/** A literal operand, which AWS checks when the state machine is created: a String operator takes a string, and so on. */
-function literalOperand(value: unknown, operator: string, comparison: Comparison): unknown {
+/** Checks a literal operand as AWS does when the state machine is created: a String operator takes a string, and so on. */
+function literalOperand(value: unknown, operator: string, comparison: Comparison): void {
   if (!isKind(comparison.kind, value)) throw new ChoiceRuleError(invalidRule(`${operator} must be ${KIND_DESCRIPTIONS[comparison.kind]}, got ${JSON.stringify(value)}`))
-  return value
 }
 
 function asRule(value: unknown, operator: string): Rule {
