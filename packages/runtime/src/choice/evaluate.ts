@@ -20,7 +20,7 @@ const BOOLEAN_OPERATORS = ['And', 'Or', 'Not'] as const
  * Variable path that selects nothing is a `States.Runtime` ChoiceRuleError except under IsPresent.
  * And and Or stop at the first operand that decides them.
  *
- * @example evaluateChoiceRule({ Variable: '$.value', NumericLessThan: 30 }, (path) => ({ found: true, value: 22 })) // true
+ * @example evaluateChoiceRule({ Variable: '$.value', NumericLessThan: 30 }, () => ({ found: true, value: 22 })) // true
  */
 export function evaluateChoiceRule(rule: Rule, read: PathReader): boolean {
   const logic = BOOLEAN_OPERATORS.filter((operator) => operator in rule)

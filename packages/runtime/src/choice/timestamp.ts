@@ -14,7 +14,7 @@ const OFFSET_DATE_TIME =
  * Reads a Choice-rule timestamp, or undefined when the text is not one. A date-time without an
  * offset, with a space for `T`, or with an impossible date (2016-02-30) is not a timestamp.
  *
- * @example parseTimestamp('2016-03-14T01:59:00.5+01:00') // { seconds: 1457913540, nanos: 500000000 }
+ * @example parseTimestamp('2016-03-14T01:59:00.5+01:00') // { seconds: 1457917140, nanos: 500000000 }
  */
 export function parseTimestamp(text: string): Instant | undefined {
   const parts = OFFSET_DATE_TIME.exec(text)?.groups
