@@ -40,12 +40,36 @@ function subject(expression: string, field: string | undefined): string {
   return field === undefined ? `The JSONata expression '${expression}'` : `The JSONata expression '${expression}' specified for the field '${field}'`
 }
 
+/** Parsed expressions by text: a state machine evaluates the same few expressions over and over. */
+const compiled = new Map<string, jsonata.Expression>()
+const MAX_COMPILED = 2000
+
+function compile(expression: string): jsonata.Expression {
+  let parsed = compiled.get(expression)
+  if (parsed === undefined) {
+    parsed = jsonata(expression)
+    if (compiled.size >= MAX_COMPILED) compiled.clear()
+    compiled.set(expression, parsed)
+  }
+  return parsed
+}
+
+/** Step Functions' functions as bindings, made once per options object. */
+const functionsByOptions = new WeakMap<JsonataOptions, Record<string, unknown>>()
+
+function functionBindings(options: JsonataOptions): Record<string, unknown> {
+  let functions = functionsByOptions.get(options)
+  if (functions === undefined) {
+    functions = Object.fromEntries(stepFunctionsFunctions(options))
+    functionsByOptions.set(options, functions)
+  }
+  return functions
+}
+
 async function run(expression: string, field: string | undefined, bindings: JsonataBindings, options: JsonataOptions): Promise<unknown> {
   let value: unknown
   try {
-    const compiled = jsonata(expression)
-    for (const [name, implementation] of stepFunctionsFunctions(options)) compiled.registerFunction(name, implementation)
-    value = await compiled.evaluate(undefined, { ...bindings.variables, states: bindings.states })
+    value = await compile(expression).evaluate(undefined, { ...bindings.variables, ...functionBindings(options), states: bindings.states })
   } catch (error) {
     throw new QueryEvaluationError(`${subject(expression, field)} threw an error during evaluation. ${describe(error)}`)
   }
