@@ -52,7 +52,7 @@ export function batchItems(items: readonly unknown[], itemBatcher: ItemBatcher):
 /**
  * The bytes a JSON value takes in a child execution's input: its compact JSON in UTF-8.
  *
- * @example bytesOf({ Items: ['é'] }) // 15
+ * @example bytesOf({ Items: ['é'] }) // 16
  */
 export function bytesOf(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? 'null', 'utf8')
