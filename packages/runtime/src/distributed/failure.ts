@@ -1,11 +1,5 @@
-/**
- * A Distributed Map could not read its items from the ItemReader's source: the object is missing,
- * is not the promised format, or its headers clash. Catchable in ASL as `States.ItemReaderFailed`.
- *
- * @example throw new ItemReaderFailed('CSV headers cannot contain duplicates.')
- */
-export class ItemReaderFailed extends Error {
-  override readonly name = 'States.ItemReaderFailed'
+/** A failure with the `States.*` name AWS reports and the cause it gives, as the interpreter's Catch sees them. */
+abstract class StatesFailure extends Error {
   override readonly cause: string
 
   constructor(cause: string) {
@@ -15,19 +9,23 @@ export class ItemReaderFailed extends Error {
 }
 
 /**
+ * A Distributed Map could not read its items from the ItemReader's source: the object is missing,
+ * is not the promised format, or its headers clash. Catchable in ASL as `States.ItemReaderFailed`.
+ *
+ * @example throw new ItemReaderFailed('CSV headers cannot contain duplicates.')
+ */
+export class ItemReaderFailed extends StatesFailure {
+  override readonly name = 'States.ItemReaderFailed'
+}
+
+/**
  * A Distributed Map could not write its results where the ResultWriter points. Catchable in ASL
  * as `States.ResultWriterFailed`.
  *
  * @example throw new ResultWriterFailed('NoSuchBucket: The specified bucket does not exist.')
  */
-export class ResultWriterFailed extends Error {
+export class ResultWriterFailed extends StatesFailure {
   override readonly name = 'States.ResultWriterFailed'
-  override readonly cause: string
-
-  constructor(cause: string) {
-    super(cause)
-    this.cause = cause
-  }
 }
 
 /**
@@ -37,14 +35,8 @@ export class ResultWriterFailed extends Error {
  *
  * @example throw new MapRunRuntimeError('ToleratedFailureCount cannot be negative.')
  */
-export class MapRunRuntimeError extends Error {
+export class MapRunRuntimeError extends StatesFailure {
   override readonly name = 'States.Runtime'
-  override readonly cause: string
-
-  constructor(cause: string) {
-    super(cause)
-    this.cause = cause
-  }
 }
 
 /**

@@ -74,24 +74,25 @@ function maxItemsOf(value: number | undefined): number {
 }
 
 async function listedItems(s3: LocalS3, bucket: string, args: Readonly<Record<string, unknown>>, config: ReaderConfig | undefined, limit: number): Promise<unknown[]> {
-  const load = config?.Transformation === 'LOAD_AND_FLATTEN'
-  if (config?.Transformation !== undefined && config.Transformation !== 'NONE' && !load) {
-    throw new ItemReaderFailed(`Transformation '${String(config.Transformation)}' is not one of NONE, LOAD_AND_FLATTEN.`)
+  const transformation = config?.Transformation ?? 'NONE'
+  if (transformation !== 'NONE' && transformation !== 'LOAD_AND_FLATTEN') {
+    throw new ItemReaderFailed(`Transformation '${String(transformation)}' is not one of NONE, LOAD_AND_FLATTEN.`)
   }
-  if (load && config?.InputType === undefined) throw new ItemReaderFailed('Transformation LOAD_AND_FLATTEN needs ReaderConfig.InputType.')
+  const loadAs = transformation === 'LOAD_AND_FLATTEN' ? config?.InputType : undefined
+  if (transformation === 'LOAD_AND_FLATTEN' && loadAs === undefined) throw new ItemReaderFailed('Transformation LOAD_AND_FLATTEN needs ReaderConfig.InputType.')
   const items: unknown[] = []
   let token: string | undefined
   do {
     const page = await listPage(s3, bucket, args, token)
     for (const object of page.Contents ?? []) {
       if (items.length >= limit) return items
-      if (!load) {
+      if (loadAs === undefined) {
         const item: ListedObjectItem = { Etag: object.ETag, Key: object.Key, LastModified: Math.floor(object.LastModified.getTime() / 1000), Size: object.Size, StorageClass: object.StorageClass }
         items.push(item)
         continue
       }
       const text = await readObjectText(s3, bucket, object.Key)
-      items.push(...parseItems(text, config?.InputType ?? 'JSON', config, limit - items.length, `s3://${bucket}/${object.Key}`))
+      items.push(...parseItems(text, loadAs, config, limit - items.length, `s3://${bucket}/${object.Key}`))
     }
     token = page.NextContinuationToken
   } while (token !== undefined && items.length < limit)

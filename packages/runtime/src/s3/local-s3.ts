@@ -71,27 +71,12 @@ export class LocalS3 {
   }
 
   async getObject(input: ObjectAddress): Promise<GetObjectOutput> {
-    const file = objectFile(await this.bucket(input.Bucket), input.Key)
-    const handle = await openObject(file, noSuchKey)
-    try {
-      const info = await handle.stat()
-      const body = await handle.readFile()
-      return { Body: body, ContentLength: info.size, ETag: etagOf(body), LastModified: lastModifiedOf(info.mtimeMs) }
-    } finally {
-      await handle.close()
-    }
+    return readObject(objectFile(await this.bucket(input.Bucket), input.Key), noSuchKey)
   }
 
   async headObject(input: ObjectAddress): Promise<HeadObjectOutput> {
-    const file = objectFile(await this.bucket(input.Bucket), input.Key)
-    const handle = await openObject(file, notFound)
-    try {
-      const info = await handle.stat()
-      const body = await handle.readFile()
-      return { ContentLength: info.size, ETag: etagOf(body), LastModified: lastModifiedOf(info.mtimeMs) }
-    } finally {
-      await handle.close()
-    }
+    const { ContentLength, ETag, LastModified } = await readObject(objectFile(await this.bucket(input.Bucket), input.Key), notFound)
+    return { ContentLength, ETag, LastModified }
   }
 
   async copyObject(input: CopyObjectInput): Promise<CopyObjectOutput> {
@@ -166,15 +151,20 @@ export class LocalS3 {
   }
 }
 
-async function openObject(file: string, missing: () => S3Error): ReturnType<typeof open> {
+// Size, date and bytes come from one open file, so a put renaming a new file in cannot mix two versions.
+async function readObject(file: string, missing: () => S3Error): Promise<GetObjectOutput> {
   const handle = await open(file, 'r').catch((error: unknown) => {
     if (hasCode(error, 'ENOENT', 'ENOTDIR', 'EISDIR')) throw missing()
     throw error
   })
-  const info = await handle.stat()
-  if (info.isFile()) return handle
-  await handle.close()
-  throw missing()
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) throw missing()
+    const body = await handle.readFile()
+    return { Body: body, ContentLength: info.size, ETag: etagOf(body), LastModified: lastModifiedOf(info.mtimeMs) }
+  } finally {
+    await handle.close()
+  }
 }
 
 // A concurrent delete may remove the folder between mkdir and rename; the rename is tried again.

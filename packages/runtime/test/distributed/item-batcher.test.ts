@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { batchItems, bytesOf, MapRunRuntimeError, MAX_BATCH_BYTES } from '../../src/distributed/index.js'
+import { batchItems, bytesOf, MAX_BATCH_BYTES } from '../../src/distributed/index.js'
+import { runtimeFailure } from './failures.js'
 
 const facts = [
   { verdict: 'true', statement_date: '6/11/2008', statement_source: 'speech' },
   { verdict: 'false', statement_date: '6/7/2022', statement_source: 'television' },
   { verdict: 'true', statement_date: '5/18/2016', statement_source: 'news' },
 ]
-
-function runtimeFailure(run: () => unknown): MapRunRuntimeError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MapRunRuntimeError) return error
-    throw error
-  }
-  throw new Error('did not fail')
-}
 
 describe('batchItems by count', () => {
   it("wraps items in { Items } as in the guide's two-item batch", () => {

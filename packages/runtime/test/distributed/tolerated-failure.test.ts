@@ -1,22 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
-  MapRunRuntimeError,
   toleratedFailureCountFromPath,
   toleratedFailureExceeded,
   toleratedFailurePercentageFromPath,
   type ToleratedFailure,
 } from '../../src/distributed/index.js'
-
-function runtimeFailure(run: () => unknown): MapRunRuntimeError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof MapRunRuntimeError) return error
-    throw error
-  }
-  throw new Error('did not fail')
-}
+import { runtimeFailure } from './failures.js'
 
 describe('toleratedFailureExceeded', () => {
   it('with no threshold fails the run on any failure (the default percentage is 0)', () => {
