@@ -1,0 +1,6 @@
+export { PathSyntaxError, PathWriteError } from './errors.js'
+export type { FilterExpression, FilterOperand, FilterValue, ParsedPath, PathRoot, PathStep, RelationalOperator, Selector } from './nodes.js'
+export { parsePath } from './parse.js'
+export { readPath, type PathRoots } from './read.js'
+export type { PathRead } from './select.js'
+export { isReferencePath, writePath } from './write.js'
