@@ -14,8 +14,10 @@ export class PathSyntaxError extends Error {
     readonly path: string,
     readonly problem: string,
     offset: number,
+    /** What the text should have been: a JSONPath, or a Reference Path where a field takes one. */
+    expected: 'JSONPath' | 'Reference Path' = 'JSONPath',
   ) {
-    super(`'${path}' is not a valid JSONPath: ${problem} (at character ${offset + 1})`)
+    super(`'${path}' is not a valid ${expected}: ${problem} (at character ${offset + 1})`)
     this.position = offset + 1
   }
 }

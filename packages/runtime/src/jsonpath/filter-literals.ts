@@ -95,7 +95,8 @@ function readPattern(cursor: Cursor): FilterValue {
   try {
     return frozen({ type: 'pattern', value: new RegExp(`^(?:${body})$`, flags) })
   } catch (error) {
-    return cursor.fail(`invalid regular expression: ${(error as Error).message}`, open)
+    const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /, '')
+    return cursor.fail(`/${body}/ is not a valid regular expression: ${reason}`, open)
   }
 }
 

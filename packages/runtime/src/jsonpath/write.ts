@@ -34,10 +34,10 @@ export function isReferencePath(text: string): boolean {
  */
 export function writePath(referencePath: string, target: unknown, value: unknown): unknown {
   const path = parsePath(referencePath)
-  if (path.root.kind !== 'input') throw new PathSyntaxError(referencePath, 'a ResultPath writes into the state input, so it starts with $. or $[', 0)
+  if (path.root.kind !== 'input') throw new PathSyntaxError(referencePath, 'a ResultPath writes into the state input, so it starts with $. or $[', 0, 'Reference Path')
   const steps: ReferenceStep[] = []
   for (const step of path.steps) {
-    if (!isReferenceStep(step)) throw new PathSyntaxError(referencePath, 'a ResultPath is a Reference Path: only field names and single indexes, no wildcards, slices, unions, filters, .. or functions', step.at)
+    if (!isReferenceStep(step)) throw new PathSyntaxError(referencePath, 'only field names and single indexes can follow the root: no wildcards, slices, unions, filters, .. or functions', step.at, 'Reference Path')
     steps.push(step)
   }
   const place = (node: unknown, at: number): unknown => {
