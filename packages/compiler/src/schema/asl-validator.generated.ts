@@ -19,7 +19,7 @@ function ucs2length(str) {
     }
     return length;
 }
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Amazon States Language (AWS Step Functions state machine definition)","description":"A Step Functions state machine, as written in the Amazon States Language and the Step Functions developer guide. Published by @dlc/compiler.","$comment":"Checks the shape of a definition: fields, types, required and exclusive fields, per state type, and the JSONPath/JSONata fields of states that declare their QueryLanguage. Left to dlc's semantic rules (validate()): transition targets and StartAt naming existing states, unique state names across nested graphs, reachability and terminal states, the effective query language of states without their own QueryLanguage (it comes from the top level, which a schema cannot see from inside a state), a JSONPath state inside a JSONata machine, JSONPath and JSONata syntax, variable names and scope, ARNs and what a machine type allows. ${Placeholder} strings are accepted where deploy-time substitutions appear in real definitions (Resource and numeric fields): whether they substitute to a valid value is not knowable here.","type":"object","required":["StartAt","States"],"additionalProperties":false,"properties":{"Comment":{"$ref":"#/$defs/Comment","description":"A human-readable description of the state machine."},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The default query language of every state: JSONPath (the default) or JSONata. States of a JSONPath machine may opt into JSONata; a JSONata machine cannot have JSONPath states."},"StartAt":{"$ref":"#/$defs/StateReference","description":"The name of the state the execution starts with; it must be one of 'States'."},"States":{"$ref":"#/$defs/States"},"TimeoutSeconds":{"$ref":"#/$defs/PositiveIntegerOrPlaceholder","description":"The longest an execution may run, in seconds, before failing with States.Timeout."},"Version":{"type":"string","description":"The version of the Amazon States Language: '1.0' (the default)."}},"$defs":{"States":{"title":"States","description":"The states of this graph, by name. Names are unique across the whole machine (nested graphs included) and at most 80 characters.","type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":80},"additionalProperties":{"$ref":"#/$defs/State"}},"State":{"title":"State","description":"One state. Its 'Type' decides which fields it may have.","type":"object","required":["Type"],"properties":{"Type":{"description":"The kind of state.","enum":["Task","Pass","Choice","Wait","Succeed","Fail","Parallel","Map"]}},"allOf":[{"if":{"properties":{"Type":{"const":"Task"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/TaskState"}},{"if":{"properties":{"Type":{"const":"Pass"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/PassState"}},{"if":{"properties":{"Type":{"const":"Choice"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/ChoiceState"}},{"if":{"properties":{"Type":{"const":"Wait"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/WaitState"}},{"if":{"properties":{"Type":{"const":"Succeed"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/SucceedState"}},{"if":{"properties":{"Type":{"const":"Fail"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/FailState"}},{"if":{"properties":{"Type":{"const":"Parallel"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/ParallelState"}},{"if":{"properties":{"Type":{"const":"Map"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/MapState"}},{"if":{"properties":{"QueryLanguage":{"const":"JSONata"}},"required":["QueryLanguage"],"type":"object"},"then":{"$ref":"#/$defs/JSONataState"}},{"if":{"properties":{"QueryLanguage":{"const":"JSONPath"}},"required":["QueryLanguage"],"type":"object"},"then":{"$ref":"#/$defs/JSONPathState"}}]},"TaskState":{"title":"Task state","description":"Does one unit of work: calls a service integration, a Lambda function or an activity.","type":"object","properties":{"Type":{"const":"Task","description":"The state's type: 'Task'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"Resource":{"type":"string","minLength":1,"description":"The ARN of the work to do: a service integration ('arn:aws:states:::sns:publish'), a Lambda function or an activity. ${Placeholders} are substituted at deploy time."},"Next":{"$ref":"#/$defs/StateReference","description":"The name of the state to run next. Exactly one of 'Next' and 'End' is required."},"End":{"type":"boolean","description":"true ends the execution (or the branch or iteration) after this state. Exactly one of 'Next' and 'End' is required."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. A payload template for the state's effective input: keys ending in '.$' take a path or intrinsic function."},"ResultPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Where to put the result in the state input; null discards the result."},"ResultSelector":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. A payload template applied to the raw result before 'ResultPath'."},"Retry":{"type":"array","items":{"$ref":"#/$defs/Retrier"},"description":"Retriers, tried in order, for errors the state raises."},"Catch":{"type":"array","items":{"$ref":"#/$defs/Catcher"},"description":"Catchers, tried in order after retries are exhausted: the first that matches the error picks the next state."},"TimeoutSeconds":{"$ref":"#/$defs/PositiveIntegerOrExpression","description":"How long the task may run before failing with States.Timeout (default 99999999). A positive integer, a {% %} expression (JSONata) or a ${Placeholder}."},"TimeoutSecondsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to the timeout, in seconds, in the state input."},"HeartbeatSeconds":{"$ref":"#/$defs/PositiveIntegerOrExpression","description":"The longest gap between heartbeats before the task fails with States.HeartbeatTimeout; smaller than 'TimeoutSeconds'."},"HeartbeatSecondsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to the heartbeat interval, in seconds, in the state input."},"Credentials":{"$ref":"#/$defs/Credentials"},"Arguments":{"$ref":"#/$defs/Arguments","description":"JSONata only. The input of the task: a JSON value whose {% %} strings are evaluated, or one {% %} expression."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."},"Assign":{"$ref":"#/$defs/Assign"}},"additionalProperties":false,"required":["Type","Resource"],"allOf":[{"$ref":"#/$defs/Transition"},{"not":{"required":["TimeoutSeconds","TimeoutSecondsPath"],"properties":{"TimeoutSeconds":true,"TimeoutSecondsPath":true},"type":"object"}},{"not":{"required":["HeartbeatSeconds","HeartbeatSecondsPath"],"properties":{"HeartbeatSeconds":true,"HeartbeatSecondsPath":true},"type":"object"}}]},"PassState":{"title":"Pass state","description":"Passes its input to its output, optionally reshaped or with a fixed result; does no work.","type":"object","properties":{"Type":{"const":"Pass","description":"The state's type: 'Pass'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"Next":{"$ref":"#/$defs/StateReference","description":"The name of the state to run next. Exactly one of 'Next' and 'End' is required."},"End":{"type":"boolean","description":"true ends the execution (or the branch or iteration) after this state. Exactly one of 'Next' and 'End' is required."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. A payload template for the state's effective input: keys ending in '.$' take a path or intrinsic function."},"ResultPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Where to put the result in the state input; null discards the result."},"Result":{"description":"JSONPath only. A fixed result, placed by 'ResultPath'."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."},"Assign":{"$ref":"#/$defs/Assign"}},"additionalProperties":false,"required":["Type"],"allOf":[{"$ref":"#/$defs/Transition"}]},"ChoiceState":{"title":"Choice state","description":"Picks the next state with rules; it has no 'Next' or 'End' of its own.","type":"object","properties":{"Type":{"const":"Choice","description":"The state's type: 'Choice'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"Choices":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/ChoiceRule"},"description":"The rules, tried in order: the first that matches picks the next state."},"Default":{"$ref":"#/$defs/StateReference","description":"The state to transition to when no rule matches; without it, the execution fails with States.NoChoiceMatched."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."},"Assign":{"$ref":"#/$defs/Assign"}},"additionalProperties":false,"required":["Type","Choices"]},"WaitState":{"title":"Wait state","description":"Waits for a number of seconds or until a time; exactly one of 'Seconds', 'Timestamp', 'SecondsPath' and 'TimestampPath'.","type":"object","properties":{"Type":{"const":"Wait","description":"The state's type: 'Wait'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"Seconds":{"$ref":"#/$defs/NonNegativeIntegerOrExpression","description":"How long to wait: a non-negative integer, a {% %} expression (JSONata) or a ${Placeholder}."},"Timestamp":{"type":"string","description":"Wait until this time: an RFC 3339 timestamp such as '2026-03-14T01:59:00Z', or a {% %} expression (JSONata)."},"SecondsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to the number of seconds to wait."},"TimestampPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to the timestamp to wait until."},"Next":{"$ref":"#/$defs/StateReference","description":"The name of the state to run next. Exactly one of 'Next' and 'End' is required."},"End":{"type":"boolean","description":"true ends the execution (or the branch or iteration) after this state. Exactly one of 'Next' and 'End' is required."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."},"Assign":{"$ref":"#/$defs/Assign"}},"additionalProperties":false,"required":["Type"],"allOf":[{"$ref":"#/$defs/Transition"},{"$ref":"#/$defs/WaitDuration"}]},"SucceedState":{"title":"Succeed state","description":"Ends the execution (or the branch or iteration) successfully.","type":"object","properties":{"Type":{"const":"Succeed","description":"The state's type: 'Succeed'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."}},"additionalProperties":false,"required":["Type"]},"FailState":{"title":"Fail state","description":"Ends the execution (or the branch or iteration) with an error.","type":"object","properties":{"Type":{"const":"Fail","description":"The state's type: 'Fail'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"Error":{"type":"string","description":"The error name reported by the failure; a {% %} expression in JSONata."},"ErrorPath":{"$ref":"#/$defs/PathOrIntrinsic","description":"JSONPath only. A path to the error name, or an intrinsic function that yields it (States.Format, ...)."},"Cause":{"type":"string","description":"A human-readable cause of the failure; a {% %} expression in JSONata."},"CausePath":{"$ref":"#/$defs/PathOrIntrinsic","description":"JSONPath only. A path to the cause, or an intrinsic function that yields it (States.Format, ...)."}},"additionalProperties":false,"required":["Type"],"allOf":[{"not":{"required":["Error","ErrorPath"],"properties":{"Error":true,"ErrorPath":true},"type":"object"}},{"not":{"required":["Cause","CausePath"],"properties":{"Cause":true,"CausePath":true},"type":"object"}}]},"ParallelState":{"title":"Parallel state","description":"Runs branches at the same time and waits for all of them.","type":"object","properties":{"Type":{"const":"Parallel","description":"The state's type: 'Parallel'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"Branches":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Branch"},"description":"The state graphs to run at the same time, each on a copy of the input; the result is the array of their outputs, in order."},"Next":{"$ref":"#/$defs/StateReference","description":"The name of the state to run next. Exactly one of 'Next' and 'End' is required."},"End":{"type":"boolean","description":"true ends the execution (or the branch or iteration) after this state. Exactly one of 'Next' and 'End' is required."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. A payload template for the state's effective input: keys ending in '.$' take a path or intrinsic function."},"ResultPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Where to put the result in the state input; null discards the result."},"ResultSelector":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. A payload template applied to the raw result before 'ResultPath'."},"Retry":{"type":"array","items":{"$ref":"#/$defs/Retrier"},"description":"Retriers, tried in order, for errors the state raises."},"Catch":{"type":"array","items":{"$ref":"#/$defs/Catcher"},"description":"Catchers, tried in order after retries are exhausted: the first that matches the error picks the next state."},"Arguments":{"$ref":"#/$defs/Arguments","description":"JSONata only. The input of the task: a JSON value whose {% %} strings are evaluated, or one {% %} expression."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."},"Assign":{"$ref":"#/$defs/Assign"}},"additionalProperties":false,"required":["Type","Branches"],"allOf":[{"$ref":"#/$defs/Transition"}]},"MapState":{"title":"Map state","description":"Runs the same steps for each item of an array (Inline) or of a data set in S3 (Distributed, child executions).","type":"object","properties":{"Type":{"const":"Map","description":"The state's type: 'Map'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"ItemProcessor":{"$ref":"#/$defs/ItemProcessor"},"Iterator":{"$ref":"#/$defs/Iterator"},"ItemsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to the array to iterate over (default '$')."},"Items":{"type":["array","string"],"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$","description":"JSONata only. The array to iterate over: a JSON array or a {% %} expression."},"ItemSelector":{"$ref":"#/$defs/PayloadTemplateOrExpression","description":"The input of each iteration, built from the item ($states.context.Map.Item.Value, or '$$.Map.Item.Value' in JSONPath)."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"Deprecated: use 'ItemSelector'. JSONPath only."},"ItemReader":{"$ref":"#/$defs/ItemReader"},"ItemBatcher":{"$ref":"#/$defs/ItemBatcher"},"ResultWriter":{"$ref":"#/$defs/ResultWriter"},"MaxConcurrency":{"$ref":"#/$defs/NonNegativeIntegerOrExpression","description":"The most iterations running at once; 0 (the default) means as many as possible."},"MaxConcurrencyPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxConcurrency'."},"ToleratedFailureCount":{"$ref":"#/$defs/NonNegativeIntegerOrExpression","description":"Distributed Map only. How many failed items the Map Run tolerates before failing."},"ToleratedFailureCountPath":{"$ref":"#/$defs/ReferencePath","description":"Distributed Map only, JSONPath only. A path to 'ToleratedFailureCount'."},"ToleratedFailurePercentage":{"$ref":"#/$defs/PercentageOrExpression","description":"Distributed Map only. The percentage (0 to 100) of failed items the Map Run tolerates before failing."},"ToleratedFailurePercentagePath":{"$ref":"#/$defs/ReferencePath","description":"Distributed Map only, JSONPath only. A path to 'ToleratedFailurePercentage'."},"Label":{"type":"string","maxLength":40,"description":"Distributed Map only. A label for the Map Run, in child execution names: up to 40 characters."},"Next":{"$ref":"#/$defs/StateReference","description":"The name of the state to run next. Exactly one of 'Next' and 'End' is required."},"End":{"type":"boolean","description":"true ends the execution (or the branch or iteration) after this state. Exactly one of 'Next' and 'End' is required."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"ResultPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Where to put the result in the state input; null discards the result."},"ResultSelector":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. A payload template applied to the raw result before 'ResultPath'."},"Retry":{"type":"array","items":{"$ref":"#/$defs/Retrier"},"description":"Retriers, tried in order, for errors the state raises."},"Catch":{"type":"array","items":{"$ref":"#/$defs/Catcher"},"description":"Catchers, tried in order after retries are exhausted: the first that matches the error picks the next state."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."},"Assign":{"$ref":"#/$defs/Assign"}},"additionalProperties":false,"required":["Type"],"allOf":[{"$ref":"#/$defs/Transition"},{"title":"item processor","oneOf":[{"required":["ItemProcessor"],"properties":{"ItemProcessor":true},"type":"object"},{"required":["Iterator"],"properties":{"Iterator":true},"type":"object"}]},{"not":{"required":["ItemSelector","Parameters"],"properties":{"ItemSelector":true,"Parameters":true},"type":"object"}},{"not":{"required":["MaxConcurrency","MaxConcurrencyPath"],"properties":{"MaxConcurrency":true,"MaxConcurrencyPath":true},"type":"object"}},{"not":{"required":["ToleratedFailureCount","ToleratedFailureCountPath"],"properties":{"ToleratedFailureCount":true,"ToleratedFailureCountPath":true},"type":"object"}},{"not":{"required":["ToleratedFailurePercentage","ToleratedFailurePercentagePath"],"properties":{"ToleratedFailurePercentage":true,"ToleratedFailurePercentagePath":true},"type":"object"}},{"if":{"not":{"$ref":"#/$defs/DistributedMapMarker"}},"then":{"$ref":"#/$defs/InlineMap"}}]},"Transition":{"title":"'Next' or 'End'","description":"A state either names its 'Next' state or ends with '\"End\": true', never both.","oneOf":[{"required":["Next"],"properties":{"Next":true},"type":"object"},{"required":["End"],"properties":{"End":true},"type":"object"}],"type":"object"},"WaitDuration":{"title":"wait duration","description":"Exactly one way to say how long to wait.","oneOf":[{"required":["Seconds"],"properties":{"Seconds":true},"type":"object"},{"required":["Timestamp"],"properties":{"Timestamp":true},"type":"object"},{"required":["SecondsPath"],"properties":{"SecondsPath":true},"type":"object"},{"required":["TimestampPath"],"properties":{"TimestampPath":true},"type":"object"}],"type":"object"},"JSONataState":{"title":"JSONata state","$comment":"A state that declares \"QueryLanguage\": \"JSONata\" cannot use JSONPath-only fields. Which language a state without its own QueryLanguage uses depends on the machine's top-level field, which a schema cannot see from inside a state (it would need every state definition twice): the language-fields rule checks those.","properties":{"InputPath":false,"OutputPath":false,"Parameters":false,"ResultSelector":false,"ResultPath":false,"Result":false,"ItemsPath":false,"SecondsPath":false,"TimestampPath":false,"TimeoutSecondsPath":false,"HeartbeatSecondsPath":false,"ErrorPath":false,"CausePath":false,"MaxConcurrencyPath":false,"ToleratedFailureCountPath":false,"ToleratedFailurePercentagePath":false,"Catch":{"items":{"properties":{"ResultPath":false},"type":"object"},"type":"array"},"Choices":{"items":{"properties":{"Variable":false,"And":false,"Or":false,"Not":false},"type":"object"},"type":"array"},"ItemReader":{"properties":{"Parameters":false,"ReaderConfig":{"properties":{"MaxItemsPath":false},"type":"object"}},"type":"object"},"ItemBatcher":{"properties":{"MaxItemsPerBatchPath":false,"MaxInputBytesPerBatchPath":false},"type":"object"},"ResultWriter":{"properties":{"Parameters":false},"type":"object"}},"type":"object"},"JSONPathState":{"title":"JSONPath state","$comment":"A state that declares \"QueryLanguage\": \"JSONPath\" cannot use JSONata-only fields nor {% %} expressions in numeric and timestamp fields.","properties":{"Arguments":false,"Output":false,"Items":false,"TimeoutSeconds":{"not":{"$ref":"#/$defs/JSONataExpression"}},"HeartbeatSeconds":{"not":{"$ref":"#/$defs/JSONataExpression"}},"Seconds":{"not":{"$ref":"#/$defs/JSONataExpression"}},"Timestamp":{"not":{"$ref":"#/$defs/JSONataExpression"}},"MaxConcurrency":{"not":{"$ref":"#/$defs/JSONataExpression"}},"ToleratedFailureCount":{"not":{"$ref":"#/$defs/JSONataExpression"}},"ToleratedFailurePercentage":{"not":{"$ref":"#/$defs/JSONataExpression"}},"Catch":{"items":{"properties":{"Output":false},"type":"object"},"type":"array"},"Choices":{"items":{"properties":{"Condition":false,"Output":false},"type":"object"},"type":"array"},"ItemReader":{"properties":{"Arguments":false,"ReaderConfig":{"properties":{"MaxItems":{"not":{"$ref":"#/$defs/JSONataExpression"}}},"type":"object"}},"type":"object"},"ItemBatcher":{"properties":{"MaxItemsPerBatch":{"not":{"$ref":"#/$defs/JSONataExpression"}},"MaxInputBytesPerBatch":{"not":{"$ref":"#/$defs/JSONataExpression"}}},"type":"object"},"ResultWriter":{"properties":{"Arguments":false},"type":"object"}},"type":"object"},"DistributedMapMarker":{"description":"A Map whose ItemProcessor runs in DISTRIBUTED mode.","required":["ItemProcessor"],"properties":{"ItemProcessor":{"required":["ProcessorConfig"],"properties":{"ProcessorConfig":{"required":["Mode"],"properties":{"Mode":{"const":"DISTRIBUTED"}},"type":"object"}},"type":"object"}},"type":"object"},"InlineMap":{"title":"Inline Map","description":"An Inline Map (the default mode, and the deprecated 'Iterator' form) cannot use the fields of a Distributed Map.","properties":{"ItemReader":false,"ItemBatcher":false,"ResultWriter":false,"ToleratedFailureCount":false,"ToleratedFailureCountPath":false,"ToleratedFailurePercentage":false,"ToleratedFailurePercentagePath":false,"Label":false},"type":"object"},"ItemProcessor":{"title":"Item processor","description":"The states each iteration runs, and how they run (ProcessorConfig).","type":"object","required":["StartAt","States"],"properties":{"ProcessorConfig":{"title":"Processor config","description":"How the iterations run: INLINE (default) in this execution, or DISTRIBUTED as child executions.","type":"object","additionalProperties":false,"properties":{"Mode":{"description":"INLINE (default): iterations run in this execution, up to 40 at once. DISTRIBUTED: each iteration (or batch) is a child execution.","enum":["INLINE","DISTRIBUTED"]},"ExecutionType":{"description":"Distributed Map only, and required there: the type of the child executions.","enum":["STANDARD","EXPRESS"]}},"if":{"properties":{"Mode":{"const":"DISTRIBUTED"}},"required":["Mode"],"type":"object"},"then":{"required":["ExecutionType"],"properties":{"ExecutionType":true},"type":"object"}},"Comment":{"$ref":"#/$defs/Comment"},"StartAt":{"$ref":"#/$defs/StateReference","description":"The name of the first state; it must be one of 'States'."},"States":{"$ref":"#/$defs/States"}},"additionalProperties":false},"Iterator":{"title":"Iterator","description":"Deprecated: use 'ItemProcessor'. The states each iteration of an Inline Map runs.","type":"object","required":["StartAt","States"],"properties":{"Comment":{"$ref":"#/$defs/Comment"},"StartAt":{"$ref":"#/$defs/StateReference","description":"The name of the first state; it must be one of 'States'."},"States":{"$ref":"#/$defs/States"}},"additionalProperties":false,"deprecated":true},"Branch":{"title":"Branch","description":"One branch of a Parallel state: its own state graph; transitions cannot leave it.","type":"object","required":["StartAt","States"],"properties":{"Comment":{"$ref":"#/$defs/Comment"},"StartAt":{"$ref":"#/$defs/StateReference","description":"The name of the first state; it must be one of 'States'."},"States":{"$ref":"#/$defs/States"}},"additionalProperties":false},"ItemReader":{"title":"Item reader","description":"Distributed Map only. Where the items come from: a file or the object list of an S3 prefix.","type":"object","required":["Resource"],"additionalProperties":false,"properties":{"Resource":{"type":"string","minLength":1,"description":"The S3 action that reads the items, such as 'arn:aws:states:::s3:getObject' or 'arn:aws:states:::s3:listObjectsV2'."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. The request of that action (Bucket, Key or Prefix, ...)."},"Arguments":{"$ref":"#/$defs/Arguments","description":"JSONata only. The request of that action (Bucket, Key or Prefix, ...)."},"ReaderConfig":{"$ref":"#/$defs/ReaderConfig"}}},"ReaderConfig":{"title":"Reader config","description":"How to read the items.","type":"object","additionalProperties":false,"properties":{"InputType":{"description":"The format of the file: CSV, JSON (an array), JSONL, PARQUET or MANIFEST (an S3 inventory or Athena manifest).","enum":["CSV","JSON","JSONL","PARQUET","MANIFEST"]},"Transformation":{"description":"With s3:listObjectsV2: NONE (default) passes each object's metadata, LOAD_AND_FLATTEN the items read from each object.","enum":["NONE","LOAD_AND_FLATTEN"]},"ManifestType":{"description":"With InputType MANIFEST: S3_INVENTORY or ATHENA_DATA.","enum":["S3_INVENTORY","ATHENA_DATA"]},"CSVHeaderLocation":{"description":"CSV only: FIRST_ROW (the file's first line) or GIVEN (in 'CSVHeaders').","enum":["FIRST_ROW","GIVEN"]},"CSVHeaders":{"description":"CSV only, with CSVHeaderLocation GIVEN: the column names.","type":"array","items":{"type":"string"}},"CSVDelimiter":{"description":"CSV only: the field separator (default COMMA).","enum":["COMMA","PIPE","SEMICOLON","SPACE","TAB"]},"ItemsPointer":{"description":"JSON only: a JSON Pointer to the array inside the file.","type":"string"},"MaxItems":{"$ref":"#/$defs/NonNegativeIntegerOrExpression","description":"Read at most this many items."},"MaxItemsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxItems'."}},"allOf":[{"not":{"required":["MaxItems","MaxItemsPath"],"properties":{"MaxItems":true,"MaxItemsPath":true},"type":"object"}}]},"ItemBatcher":{"title":"Item batcher","description":"Distributed Map only. Groups items into batches, one child execution per batch; set at least one limit.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"MaxItemsPerBatch":{"$ref":"#/$defs/PositiveIntegerOrExpression","description":"The most items in a batch."},"MaxItemsPerBatchPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxItemsPerBatch'."},"MaxInputBytesPerBatch":{"$ref":"#/$defs/PositiveIntegerOrExpression","description":"The most bytes in a batch, up to 262144 (256 KiB)."},"MaxInputBytesPerBatchPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxInputBytesPerBatch'."},"BatchInput":{"$ref":"#/$defs/PayloadTemplateOrExpression","description":"Fixed input added to every batch, next to 'Items'."}},"allOf":[{"not":{"required":["MaxItemsPerBatch","MaxItemsPerBatchPath"],"properties":{"MaxItemsPerBatch":true,"MaxItemsPerBatchPath":true},"type":"object"}},{"not":{"required":["MaxInputBytesPerBatch","MaxInputBytesPerBatchPath"],"properties":{"MaxInputBytesPerBatch":true,"MaxInputBytesPerBatchPath":true},"type":"object"}}]},"ResultWriter":{"title":"Result writer","description":"Distributed Map only. Exports the child executions' results to S3 and/or shapes them (WriterConfig).","type":"object","additionalProperties":false,"minProperties":1,"properties":{"Resource":{"type":"string","minLength":1,"description":"'arn:aws:states:::s3:putObject'."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. The bucket and prefix to write to."},"Arguments":{"$ref":"#/$defs/Arguments","description":"JSONata only. The bucket and prefix to write to."},"WriterConfig":{"title":"Writer config","description":"How the results are shaped.","type":"object","additionalProperties":false,"properties":{"Transformation":{"description":"NONE: results with execution metadata; COMPACT: just the outputs; FLATTEN: outputs, arrays flattened.","enum":["NONE","COMPACT","FLATTEN"]},"OutputType":{"description":"JSON (an array) or JSONL (JSON Lines).","enum":["JSON","JSONL"]}}}},"dependencies":{"Resource":{"title":"bucket and prefix","anyOf":[{"required":["Parameters"],"properties":{"Parameters":true},"type":"object"},{"required":["Arguments"],"properties":{"Arguments":true},"type":"object"}]}}},"Retrier":{"title":"Retrier","description":"Retries the state when it fails with one of 'ErrorEquals'.","type":"object","required":["ErrorEquals"],"additionalProperties":false,"properties":{"ErrorEquals":{"$ref":"#/$defs/ErrorEquals"},"IntervalSeconds":{"$ref":"#/$defs/PositiveIntegerOrPlaceholder","description":"Seconds before the first retry (default 1)."},"MaxAttempts":{"$ref":"#/$defs/NonNegativeIntegerOrPlaceholder","description":"The most retries (default 3); 0 never retries."},"BackoffRate":{"type":["number","string"],"minimum":1,"pattern":"\\$\\{[^}]+\\}","description":"The multiplier of the interval at each retry, at least 1.0 (default 2.0)."},"MaxDelaySeconds":{"$ref":"#/$defs/PositiveIntegerOrPlaceholder","description":"The longest interval between retries."},"JitterStrategy":{"description":"FULL randomises each interval to reduce retry storms; NONE (default) does not.","enum":["FULL","NONE"]},"Comment":{"$ref":"#/$defs/Comment"}}},"Catcher":{"title":"Catcher","description":"Goes to 'Next' when the state fails with one of 'ErrorEquals' (after its retries).","type":"object","required":["ErrorEquals","Next"],"additionalProperties":false,"properties":{"ErrorEquals":{"$ref":"#/$defs/ErrorEquals"},"Next":{"$ref":"#/$defs/StateReference","description":"The state to go to when this catcher matches."},"ResultPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Where to put the error output in the state input; null keeps just the input."},"Output":{"description":"JSONata only. The output passed to 'Next' ($states.errorOutput by default)."},"Assign":{"$ref":"#/$defs/Assign"},"Comment":{"$ref":"#/$defs/Comment"}}},"ErrorEquals":{"description":"Error names to match, such as 'States.TaskFailed'; 'States.ALL' matches any error and must be alone and last.","type":"array","minItems":1,"items":{"type":"string"}},"Credentials":{"title":"Credentials","description":"The IAM role the task assumes (cross-account tasks).","type":"object","$comment":"No additionalProperties: false here: AWS reports only the missing RoleArn for {\"InvalidField\": \"invalid\"} (recorded vector).","properties":{"RoleArn":{"type":"string","description":"The role's ARN, or a {% %} expression (JSONata)."},"RoleArn.$":{"type":"string","description":"JSONPath only. A path or intrinsic function giving the role's ARN."}},"anyOf":[{"required":["RoleArn"],"properties":{"RoleArn":true},"type":"object"},{"required":["RoleArn.$"],"properties":{"RoleArn.$":true},"type":"object"}]},"ChoiceRule":{"title":"Choice rule","description":"A rule of a Choice state: 'Condition' (JSONata), or 'Variable' with one comparison operator, 'And', 'Or' or 'Not' (JSONPath), and the 'Next' state when it matches.","type":"object","properties":{"Next":{"$ref":"#/$defs/StateReference","description":"The state to transition to when this rule matches."},"Comment":{"$ref":"#/$defs/Comment"},"Assign":{"$ref":"#/$defs/Assign","description":"Variables to assign when this rule matches, on top of the Choice state's own 'Assign'."},"Output":{"description":"JSONata only. The state output when this rule matches, instead of the Choice state's own 'Output'."},"Condition":{"type":["string","boolean"],"description":"JSONata only. A {% %} expression that must evaluate to true or false."},"Variable":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. The path (into the input, the context object '$$' or a variable '$name') of the value this rule tests with its comparison operator."},"And":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/NestedChoiceRule"},"description":"JSONPath only. Matches when every nested rule matches."},"Or":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/NestedChoiceRule"},"description":"JSONPath only. Matches when any nested rule matches."},"Not":{"$ref":"#/$defs/NestedChoiceRule","description":"JSONPath only. Matches when the nested rule does not."},"StringEquals":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' equals this value."},"StringEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' equals the value at this path."},"StringLessThan":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is less than this value."},"StringLessThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is less than the value at this path."},"StringGreaterThan":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is greater than this value."},"StringGreaterThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is greater than the value at this path."},"StringLessThanEquals":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is less than or equal to this value."},"StringLessThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is less than or equal to the value at this path."},"StringGreaterThanEquals":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is greater than or equal to this value."},"StringGreaterThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is greater than or equal to the value at this path."},"NumericEquals":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' equals this value."},"NumericEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' equals the value at this path."},"NumericLessThan":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is less than this value."},"NumericLessThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is less than the value at this path."},"NumericGreaterThan":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is greater than this value."},"NumericGreaterThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is greater than the value at this path."},"NumericLessThanEquals":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is less than or equal to this value."},"NumericLessThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is less than or equal to the value at this path."},"NumericGreaterThanEquals":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is greater than or equal to this value."},"NumericGreaterThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is greater than or equal to the value at this path."},"TimestampEquals":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' equals this value."},"TimestampEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' equals the value at this path."},"TimestampLessThan":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is less than this value."},"TimestampLessThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is less than the value at this path."},"TimestampGreaterThan":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is greater than this value."},"TimestampGreaterThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is greater than the value at this path."},"TimestampLessThanEquals":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is less than or equal to this value."},"TimestampLessThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is less than or equal to the value at this path."},"TimestampGreaterThanEquals":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is greater than or equal to this value."},"TimestampGreaterThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is greater than or equal to the value at this path."},"BooleanEquals":{"type":"boolean","description":"JSONPath only. True when the boolean at 'Variable' equals this value."},"BooleanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the boolean at 'Variable' equals the value at this path."},"StringMatches":{"type":"string","description":"JSONPath only. True when the string at 'Variable' matches this pattern; '*' matches any run of characters, '\\\\*' a literal star."},"IsNull":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is null; false: when it does not."},"IsPresent":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' exists; false: when it does not."},"IsNumeric":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a number; false: when it does not."},"IsString":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a string; false: when it does not."},"IsBoolean":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a boolean; false: when it does not."},"IsTimestamp":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a timestamp string; false: when it does not."}},"additionalProperties":false,"allOf":[{"if":{"not":{"propertyNames":{"not":{"enum":["StringEquals","StringEqualsPath","StringLessThan","StringLessThanPath","StringGreaterThan","StringGreaterThanPath","StringLessThanEquals","StringLessThanEqualsPath","StringGreaterThanEquals","StringGreaterThanEqualsPath","NumericEquals","NumericEqualsPath","NumericLessThan","NumericLessThanPath","NumericGreaterThan","NumericGreaterThanPath","NumericLessThanEquals","NumericLessThanEqualsPath","NumericGreaterThanEquals","NumericGreaterThanEqualsPath","TimestampEquals","TimestampEqualsPath","TimestampLessThan","TimestampLessThanPath","TimestampGreaterThan","TimestampGreaterThanPath","TimestampLessThanEquals","TimestampLessThanEqualsPath","TimestampGreaterThanEquals","TimestampGreaterThanEqualsPath","BooleanEquals","BooleanEqualsPath","StringMatches","IsNull","IsPresent","IsNumeric","IsString","IsBoolean","IsTimestamp"]}}}},"then":{"required":["Variable"],"properties":{"Variable":true},"type":"object"}},{"$ref":"#/$defs/ChoiceRuleKind"},{"if":{"required":["Variable"],"properties":{"Variable":true},"type":"object"},"then":{"$ref":"#/$defs/ComparisonOperator"}}],"required":["Next"]},"NestedChoiceRule":{"title":"Nested choice rule","description":"A rule inside 'And', 'Or' or 'Not': like a top-level choice rule but without 'Next' or 'Assign'.","type":"object","properties":{"Comment":{"$ref":"#/$defs/Comment"},"Condition":{"type":["string","boolean"],"description":"JSONata only. A {% %} expression that must evaluate to true or false."},"Variable":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. The path (into the input, the context object '$$' or a variable '$name') of the value this rule tests with its comparison operator."},"And":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/NestedChoiceRule"},"description":"JSONPath only. Matches when every nested rule matches."},"Or":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/NestedChoiceRule"},"description":"JSONPath only. Matches when any nested rule matches."},"Not":{"$ref":"#/$defs/NestedChoiceRule","description":"JSONPath only. Matches when the nested rule does not."},"StringEquals":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' equals this value."},"StringEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' equals the value at this path."},"StringLessThan":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is less than this value."},"StringLessThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is less than the value at this path."},"StringGreaterThan":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is greater than this value."},"StringGreaterThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is greater than the value at this path."},"StringLessThanEquals":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is less than or equal to this value."},"StringLessThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is less than or equal to the value at this path."},"StringGreaterThanEquals":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is greater than or equal to this value."},"StringGreaterThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is greater than or equal to the value at this path."},"NumericEquals":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' equals this value."},"NumericEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' equals the value at this path."},"NumericLessThan":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is less than this value."},"NumericLessThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is less than the value at this path."},"NumericGreaterThan":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is greater than this value."},"NumericGreaterThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is greater than the value at this path."},"NumericLessThanEquals":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is less than or equal to this value."},"NumericLessThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is less than or equal to the value at this path."},"NumericGreaterThanEquals":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is greater than or equal to this value."},"NumericGreaterThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is greater than or equal to the value at this path."},"TimestampEquals":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' equals this value."},"TimestampEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' equals the value at this path."},"TimestampLessThan":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is less than this value."},"TimestampLessThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is less than the value at this path."},"TimestampGreaterThan":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is greater than this value."},"TimestampGreaterThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is greater than the value at this path."},"TimestampLessThanEquals":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is less than or equal to this value."},"TimestampLessThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is less than or equal to the value at this path."},"TimestampGreaterThanEquals":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is greater than or equal to this value."},"TimestampGreaterThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is greater than or equal to the value at this path."},"BooleanEquals":{"type":"boolean","description":"JSONPath only. True when the boolean at 'Variable' equals this value."},"BooleanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the boolean at 'Variable' equals the value at this path."},"StringMatches":{"type":"string","description":"JSONPath only. True when the string at 'Variable' matches this pattern; '*' matches any run of characters, '\\\\*' a literal star."},"IsNull":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is null; false: when it does not."},"IsPresent":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' exists; false: when it does not."},"IsNumeric":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a number; false: when it does not."},"IsString":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a string; false: when it does not."},"IsBoolean":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a boolean; false: when it does not."},"IsTimestamp":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a timestamp string; false: when it does not."}},"additionalProperties":false,"allOf":[{"if":{"not":{"propertyNames":{"not":{"enum":["StringEquals","StringEqualsPath","StringLessThan","StringLessThanPath","StringGreaterThan","StringGreaterThanPath","StringLessThanEquals","StringLessThanEqualsPath","StringGreaterThanEquals","StringGreaterThanEqualsPath","NumericEquals","NumericEqualsPath","NumericLessThan","NumericLessThanPath","NumericGreaterThan","NumericGreaterThanPath","NumericLessThanEquals","NumericLessThanEqualsPath","NumericGreaterThanEquals","NumericGreaterThanEqualsPath","TimestampEquals","TimestampEqualsPath","TimestampLessThan","TimestampLessThanPath","TimestampGreaterThan","TimestampGreaterThanPath","TimestampLessThanEquals","TimestampLessThanEqualsPath","TimestampGreaterThanEquals","TimestampGreaterThanEqualsPath","BooleanEquals","BooleanEqualsPath","StringMatches","IsNull","IsPresent","IsNumeric","IsString","IsBoolean","IsTimestamp"]}}}},"then":{"required":["Variable"],"properties":{"Variable":true},"type":"object"}},{"$ref":"#/$defs/ChoiceRuleKind"},{"if":{"required":["Variable"],"properties":{"Variable":true},"type":"object"},"then":{"$ref":"#/$defs/ComparisonOperator"}}]},"ChoiceRuleKind":{"title":"choice rule kind","description":"A rule is a 'Condition' (JSONata), or 'Variable' with a comparison operator, 'And', 'Or' or 'Not' (JSONPath): exactly one.","oneOf":[{"required":["Condition"],"properties":{"Condition":true},"type":"object"},{"required":["Variable"],"properties":{"Variable":true},"type":"object"},{"required":["And"],"properties":{"And":true},"type":"object"},{"required":["Or"],"properties":{"Or":true},"type":"object"},{"required":["Not"],"properties":{"Not":true},"type":"object"}],"type":"object"},"ComparisonOperator":{"title":"comparison operator","description":"A rule with 'Variable' has exactly one comparison operator.","oneOf":[{"required":["StringEquals"],"properties":{"StringEquals":true},"type":"object"},{"required":["StringEqualsPath"],"properties":{"StringEqualsPath":true},"type":"object"},{"required":["StringLessThan"],"properties":{"StringLessThan":true},"type":"object"},{"required":["StringLessThanPath"],"properties":{"StringLessThanPath":true},"type":"object"},{"required":["StringGreaterThan"],"properties":{"StringGreaterThan":true},"type":"object"},{"required":["StringGreaterThanPath"],"properties":{"StringGreaterThanPath":true},"type":"object"},{"required":["StringLessThanEquals"],"properties":{"StringLessThanEquals":true},"type":"object"},{"required":["StringLessThanEqualsPath"],"properties":{"StringLessThanEqualsPath":true},"type":"object"},{"required":["StringGreaterThanEquals"],"properties":{"StringGreaterThanEquals":true},"type":"object"},{"required":["StringGreaterThanEqualsPath"],"properties":{"StringGreaterThanEqualsPath":true},"type":"object"},{"required":["NumericEquals"],"properties":{"NumericEquals":true},"type":"object"},{"required":["NumericEqualsPath"],"properties":{"NumericEqualsPath":true},"type":"object"},{"required":["NumericLessThan"],"properties":{"NumericLessThan":true},"type":"object"},{"required":["NumericLessThanPath"],"properties":{"NumericLessThanPath":true},"type":"object"},{"required":["NumericGreaterThan"],"properties":{"NumericGreaterThan":true},"type":"object"},{"required":["NumericGreaterThanPath"],"properties":{"NumericGreaterThanPath":true},"type":"object"},{"required":["NumericLessThanEquals"],"properties":{"NumericLessThanEquals":true},"type":"object"},{"required":["NumericLessThanEqualsPath"],"properties":{"NumericLessThanEqualsPath":true},"type":"object"},{"required":["NumericGreaterThanEquals"],"properties":{"NumericGreaterThanEquals":true},"type":"object"},{"required":["NumericGreaterThanEqualsPath"],"properties":{"NumericGreaterThanEqualsPath":true},"type":"object"},{"required":["TimestampEquals"],"properties":{"TimestampEquals":true},"type":"object"},{"required":["TimestampEqualsPath"],"properties":{"TimestampEqualsPath":true},"type":"object"},{"required":["TimestampLessThan"],"properties":{"TimestampLessThan":true},"type":"object"},{"required":["TimestampLessThanPath"],"properties":{"TimestampLessThanPath":true},"type":"object"},{"required":["TimestampGreaterThan"],"properties":{"TimestampGreaterThan":true},"type":"object"},{"required":["TimestampGreaterThanPath"],"properties":{"TimestampGreaterThanPath":true},"type":"object"},{"required":["TimestampLessThanEquals"],"properties":{"TimestampLessThanEquals":true},"type":"object"},{"required":["TimestampLessThanEqualsPath"],"properties":{"TimestampLessThanEqualsPath":true},"type":"object"},{"required":["TimestampGreaterThanEquals"],"properties":{"TimestampGreaterThanEquals":true},"type":"object"},{"required":["TimestampGreaterThanEqualsPath"],"properties":{"TimestampGreaterThanEqualsPath":true},"type":"object"},{"required":["BooleanEquals"],"properties":{"BooleanEquals":true},"type":"object"},{"required":["BooleanEqualsPath"],"properties":{"BooleanEqualsPath":true},"type":"object"},{"required":["StringMatches"],"properties":{"StringMatches":true},"type":"object"},{"required":["IsNull"],"properties":{"IsNull":true},"type":"object"},{"required":["IsPresent"],"properties":{"IsPresent":true},"type":"object"},{"required":["IsNumeric"],"properties":{"IsNumeric":true},"type":"object"},{"required":["IsString"],"properties":{"IsString":true},"type":"object"},{"required":["IsBoolean"],"properties":{"IsBoolean":true},"type":"object"},{"required":["IsTimestamp"],"properties":{"IsTimestamp":true},"type":"object"}],"type":"object"},"ComparedString":{"type":"string"},"ComparedTimestamp":{"description":"An RFC 3339 timestamp, such as '2026-03-14T01:59:00Z'.","type":"string"},"ComparedNumber":{"type":["number","string"],"pattern":"\\$\\{[^}]+\\}","description":"A number, or a ${Placeholder} substituted at deploy time."},"Comment":{"description":"A human-readable comment.","type":"string"},"QueryLanguage":{"description":"JSONPath (the default) or JSONata.","enum":["JSONPath","JSONata"]},"StateReference":{"description":"The name of a state in the same graph.","type":"string","minLength":1},"Path":{"description":"A JSONPath ('$', '$.field', '$$.Execution.Id', or a variable '$name'), or null.","type":["string","null"],"pattern":"^\\$"},"ReferencePath":{"description":"A JSONPath to one value: '$.field', '$$.Execution.Id' or a variable '$name'.","type":"string","pattern":"^\\$"},"PathOrIntrinsic":{"description":"A JSONPath to one value ('$.field', '$$.Execution.Id', '$name') or an intrinsic function call ('States.Format(...)').","type":"string","pattern":"^(\\$|States\\.)"},"PayloadTemplate":{"description":"A JSON object; a key ending in '.$' takes a path or an intrinsic function such as States.Format(...).","type":"object"},"PayloadTemplateOrExpression":{"description":"A JSON object whose values may be paths ('.$' keys, JSONPath) or {% %} expressions (JSONata), or one {% %} expression.","type":["object","string"],"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$"},"Arguments":{"type":["object","array","string","number","boolean","null"],"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$"},"Assign":{"description":"Variables to set after this state (or catcher, or choice rule), by name; values are JSON, with paths ('.$' keys, JSONPath) or {% %} expressions (JSONata). Every assignment reads the values from before the state.","type":"object"},"JSONataExpression":{"description":"A JSONata expression between {% and %}.","type":"string","pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$"},"PositiveIntegerOrExpression":{"description":"A positive integer, a {% %} expression (JSONata states) or a ${Placeholder} substituted at deploy time.","type":["integer","string"],"minimum":1,"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}"},"NonNegativeIntegerOrExpression":{"description":"A non-negative integer, a {% %} expression (JSONata states) or a ${Placeholder} substituted at deploy time.","type":["integer","string"],"minimum":0,"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}"},"PercentageOrExpression":{"description":"A number from 0 to 100, a {% %} expression (JSONata states) or a ${Placeholder} substituted at deploy time.","type":["number","string"],"minimum":0,"maximum":100,"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}"},"PositiveIntegerOrPlaceholder":{"description":"A positive integer, or a ${Placeholder} substituted at deploy time.","type":["integer","string"],"minimum":1,"pattern":"\\$\\{[^}]+\\}"},"NonNegativeIntegerOrPlaceholder":{"description":"A non-negative integer, or a ${Placeholder} substituted at deploy time.","type":["integer","string"],"minimum":0,"pattern":"\\$\\{[^}]+\\}"}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Amazon States Language (AWS Step Functions state machine definition)","description":"A Step Functions state machine, as written in the Amazon States Language and the Step Functions developer guide. Published by @dlc/compiler.","$comment":"Checks the shape of a definition: fields, types, required and exclusive fields, per state type, and the JSONPath/JSONata fields of states that declare their QueryLanguage. Left to dlc's semantic rules (validate()): transition targets and StartAt naming existing states, unique state names across nested graphs, reachability and terminal states, the effective query language of states without their own QueryLanguage (it comes from the top level, which a schema cannot see from inside a state), a JSONPath state inside a JSONata machine, JSONPath and JSONata syntax, variable names and scope, ARNs and what a machine type allows. ${Placeholder} strings are accepted where deploy-time substitutions appear in real definitions (Resource and numeric fields): whether they substitute to a valid value is not knowable here.","type":"object","required":["StartAt","States"],"additionalProperties":false,"properties":{"Comment":{"$ref":"#/$defs/Comment","description":"A human-readable description of the state machine."},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The default query language of every state: JSONPath (the default) or JSONata. States of a JSONPath machine may opt into JSONata; a JSONata machine cannot have JSONPath states."},"StartAt":{"$ref":"#/$defs/StateReference","description":"The name of the state the execution starts with; it must be one of 'States'."},"States":{"$ref":"#/$defs/States"},"TimeoutSeconds":{"$ref":"#/$defs/PositiveIntegerOrPlaceholder","description":"The longest an execution may run, in seconds, before failing with States.Timeout."},"Version":{"type":"string","description":"The version of the Amazon States Language: '1.0' (the default)."}},"$defs":{"States":{"title":"States","description":"The states of this graph, by name. Names are unique across the whole machine (nested graphs included) and at most 80 characters.","type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":80},"additionalProperties":{"$ref":"#/$defs/State"}},"State":{"title":"State","description":"One state. Its 'Type' decides which fields it may have.","type":"object","required":["Type"],"properties":{"Type":{"description":"The kind of state.","enum":["Task","Pass","Choice","Wait","Succeed","Fail","Parallel","Map"]}},"allOf":[{"if":{"properties":{"Type":{"const":"Task"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/TaskState"}},{"if":{"properties":{"Type":{"const":"Pass"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/PassState"}},{"if":{"properties":{"Type":{"const":"Choice"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/ChoiceState"}},{"if":{"properties":{"Type":{"const":"Wait"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/WaitState"}},{"if":{"properties":{"Type":{"const":"Succeed"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/SucceedState"}},{"if":{"properties":{"Type":{"const":"Fail"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/FailState"}},{"if":{"properties":{"Type":{"const":"Parallel"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/ParallelState"}},{"if":{"properties":{"Type":{"const":"Map"}},"required":["Type"],"type":"object"},"then":{"$ref":"#/$defs/MapState"}},{"if":{"properties":{"QueryLanguage":{"const":"JSONata"}},"required":["QueryLanguage"],"type":"object"},"then":{"$ref":"#/$defs/JSONataState"}},{"if":{"properties":{"QueryLanguage":{"const":"JSONPath"}},"required":["QueryLanguage"],"type":"object"},"then":{"$ref":"#/$defs/JSONPathState"}}]},"TaskState":{"title":"Task state","description":"Does one unit of work: calls a service integration, a Lambda function or an activity.","type":"object","properties":{"Type":{"const":"Task","description":"The state's type: 'Task'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"Resource":{"type":"string","minLength":1,"description":"The ARN of the work to do: a service integration ('arn:aws:states:::sns:publish'), a Lambda function or an activity. ${Placeholders} are substituted at deploy time."},"Next":{"$ref":"#/$defs/StateReference","description":"The name of the state to run next. Exactly one of 'Next' and 'End' is required."},"End":{"type":"boolean","description":"true ends the execution (or the branch or iteration) after this state. Exactly one of 'Next' and 'End' is required."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. A payload template for the state's effective input: keys ending in '.$' take a path or intrinsic function."},"ResultPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Where to put the result in the state input; null discards the result."},"ResultSelector":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. A payload template applied to the raw result before 'ResultPath'."},"Retry":{"type":"array","items":{"$ref":"#/$defs/Retrier"},"description":"Retriers, tried in order, for errors the state raises."},"Catch":{"type":"array","items":{"$ref":"#/$defs/Catcher"},"description":"Catchers, tried in order after retries are exhausted: the first that matches the error picks the next state."},"TimeoutSeconds":{"$ref":"#/$defs/PositiveIntegerOrExpression","description":"How long the task may run before failing with States.Timeout (default 99999999). A positive integer, a {% %} expression (JSONata) or a ${Placeholder}."},"TimeoutSecondsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to the timeout, in seconds, in the state input."},"HeartbeatSeconds":{"$ref":"#/$defs/PositiveIntegerOrExpression","description":"The longest gap between heartbeats before the task fails with States.HeartbeatTimeout; smaller than 'TimeoutSeconds'."},"HeartbeatSecondsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to the heartbeat interval, in seconds, in the state input."},"Credentials":{"$ref":"#/$defs/Credentials"},"Arguments":{"$ref":"#/$defs/Arguments","description":"JSONata only. The input of the task: a JSON value whose {% %} strings are evaluated, or one {% %} expression."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."},"Assign":{"$ref":"#/$defs/Assign"}},"additionalProperties":false,"required":["Type","Resource"],"allOf":[{"$ref":"#/$defs/Transition"},{"not":{"required":["TimeoutSeconds","TimeoutSecondsPath"],"properties":{"TimeoutSeconds":true,"TimeoutSecondsPath":true},"type":"object"}},{"not":{"required":["HeartbeatSeconds","HeartbeatSecondsPath"],"properties":{"HeartbeatSeconds":true,"HeartbeatSecondsPath":true},"type":"object"}}]},"PassState":{"title":"Pass state","description":"Passes its input to its output, optionally reshaped or with a fixed result; does no work.","type":"object","properties":{"Type":{"const":"Pass","description":"The state's type: 'Pass'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"Next":{"$ref":"#/$defs/StateReference","description":"The name of the state to run next. Exactly one of 'Next' and 'End' is required."},"End":{"type":"boolean","description":"true ends the execution (or the branch or iteration) after this state. Exactly one of 'Next' and 'End' is required."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. A payload template for the state's effective input: keys ending in '.$' take a path or intrinsic function."},"ResultPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Where to put the result in the state input; null discards the result."},"Result":{"description":"JSONPath only. A fixed result, placed by 'ResultPath'."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."},"Assign":{"$ref":"#/$defs/Assign"}},"additionalProperties":false,"required":["Type"],"allOf":[{"$ref":"#/$defs/Transition"}]},"ChoiceState":{"title":"Choice state","description":"Picks the next state with rules; it has no 'Next' or 'End' of its own.","type":"object","properties":{"Type":{"const":"Choice","description":"The state's type: 'Choice'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"Choices":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/ChoiceRule"},"description":"The rules, tried in order: the first that matches picks the next state."},"Default":{"$ref":"#/$defs/StateReference","description":"The state to transition to when no rule matches; without it, the execution fails with States.NoChoiceMatched."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."},"Assign":{"$ref":"#/$defs/Assign"}},"additionalProperties":false,"required":["Type","Choices"]},"WaitState":{"title":"Wait state","description":"Waits for a number of seconds or until a time; exactly one of 'Seconds', 'Timestamp', 'SecondsPath' and 'TimestampPath'.","type":"object","properties":{"Type":{"const":"Wait","description":"The state's type: 'Wait'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"Seconds":{"$ref":"#/$defs/NonNegativeIntegerOrExpression","description":"How long to wait: a non-negative integer, a {% %} expression (JSONata) or a ${Placeholder}."},"Timestamp":{"type":"string","description":"Wait until this time: an RFC 3339 timestamp such as '2026-03-14T01:59:00Z', or a {% %} expression (JSONata)."},"SecondsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to the number of seconds to wait."},"TimestampPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to the timestamp to wait until."},"Next":{"$ref":"#/$defs/StateReference","description":"The name of the state to run next. Exactly one of 'Next' and 'End' is required."},"End":{"type":"boolean","description":"true ends the execution (or the branch or iteration) after this state. Exactly one of 'Next' and 'End' is required."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."},"Assign":{"$ref":"#/$defs/Assign"}},"additionalProperties":false,"required":["Type"],"allOf":[{"$ref":"#/$defs/Transition"},{"$ref":"#/$defs/WaitDuration"}]},"SucceedState":{"title":"Succeed state","description":"Ends the execution (or the branch or iteration) successfully.","type":"object","properties":{"Type":{"const":"Succeed","description":"The state's type: 'Succeed'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."}},"additionalProperties":false,"required":["Type"]},"FailState":{"title":"Fail state","description":"Ends the execution (or the branch or iteration) with an error.","type":"object","properties":{"Type":{"const":"Fail","description":"The state's type: 'Fail'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"Error":{"type":"string","description":"The error name reported by the failure; a {% %} expression in JSONata."},"ErrorPath":{"$ref":"#/$defs/PathOrIntrinsic","description":"JSONPath only. A path to the error name, or an intrinsic function that yields it (States.Format, ...)."},"Cause":{"type":"string","description":"A human-readable cause of the failure; a {% %} expression in JSONata."},"CausePath":{"$ref":"#/$defs/PathOrIntrinsic","description":"JSONPath only. A path to the cause, or an intrinsic function that yields it (States.Format, ...)."}},"additionalProperties":false,"required":["Type"],"allOf":[{"not":{"required":["Error","ErrorPath"],"properties":{"Error":true,"ErrorPath":true},"type":"object"}},{"not":{"required":["Cause","CausePath"],"properties":{"Cause":true,"CausePath":true},"type":"object"}}]},"ParallelState":{"title":"Parallel state","description":"Runs branches at the same time and waits for all of them.","type":"object","properties":{"Type":{"const":"Parallel","description":"The state's type: 'Parallel'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"Branches":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/Branch"},"description":"The state graphs to run at the same time, each on a copy of the input; the result is the array of their outputs, in order."},"Next":{"$ref":"#/$defs/StateReference","description":"The name of the state to run next. Exactly one of 'Next' and 'End' is required."},"End":{"type":"boolean","description":"true ends the execution (or the branch or iteration) after this state. Exactly one of 'Next' and 'End' is required."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. A payload template for the state's effective input: keys ending in '.$' take a path or intrinsic function."},"ResultPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Where to put the result in the state input; null discards the result."},"ResultSelector":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. A payload template applied to the raw result before 'ResultPath'."},"Retry":{"type":"array","items":{"$ref":"#/$defs/Retrier"},"description":"Retriers, tried in order, for errors the state raises."},"Catch":{"type":"array","items":{"$ref":"#/$defs/Catcher"},"description":"Catchers, tried in order after retries are exhausted: the first that matches the error picks the next state."},"Arguments":{"$ref":"#/$defs/Arguments","description":"JSONata only. The input of the task: a JSON value whose {% %} strings are evaluated, or one {% %} expression."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."},"Assign":{"$ref":"#/$defs/Assign"}},"additionalProperties":false,"required":["Type","Branches"],"allOf":[{"$ref":"#/$defs/Transition"}]},"MapState":{"title":"Map state","description":"Runs the same steps for each item of an array (Inline) or of a data set in S3 (Distributed, child executions).","type":"object","properties":{"Type":{"const":"Map","description":"The state's type: 'Map'."},"Comment":{"$ref":"#/$defs/Comment"},"QueryLanguage":{"$ref":"#/$defs/QueryLanguage","description":"The query language of this state; without it, the machine's top-level 'QueryLanguage' (default JSONPath). A JSONata machine cannot have JSONPath states."},"ItemProcessor":{"$ref":"#/$defs/ItemProcessor"},"Iterator":{"$ref":"#/$defs/Iterator"},"ItemsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to the array to iterate over (default '$')."},"Items":{"type":["array","string"],"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$","description":"JSONata only. The array to iterate over: a JSON array or a {% %} expression."},"ItemSelector":{"$ref":"#/$defs/PayloadTemplateOrExpression","description":"The input of each iteration, built from the item ($states.context.Map.Item.Value, or '$$.Map.Item.Value' in JSONPath)."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"Deprecated: use 'ItemSelector'. JSONPath only."},"ItemReader":{"$ref":"#/$defs/ItemReader"},"ItemBatcher":{"$ref":"#/$defs/ItemBatcher"},"ResultWriter":{"$ref":"#/$defs/ResultWriter"},"MaxConcurrency":{"$ref":"#/$defs/NonNegativeIntegerOrExpression","description":"The most iterations running at once; 0 (the default) means as many as possible."},"MaxConcurrencyPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxConcurrency'."},"ToleratedFailureCount":{"$ref":"#/$defs/NonNegativeIntegerOrExpression","description":"Distributed Map only. How many failed items the Map Run tolerates before failing."},"ToleratedFailureCountPath":{"$ref":"#/$defs/ReferencePath","description":"Distributed Map only, JSONPath only. A path to 'ToleratedFailureCount'."},"ToleratedFailurePercentage":{"$ref":"#/$defs/PercentageOrExpression","description":"Distributed Map only. The percentage (0 to 100) of failed items the Map Run tolerates before failing."},"ToleratedFailurePercentagePath":{"$ref":"#/$defs/ReferencePath","description":"Distributed Map only, JSONPath only. A path to 'ToleratedFailurePercentage'."},"Label":{"type":"string","maxLength":40,"description":"Distributed Map only. A label for the Map Run, in child execution names: up to 40 characters."},"Next":{"$ref":"#/$defs/StateReference","description":"The name of the state to run next. Exactly one of 'Next' and 'End' is required."},"End":{"type":"boolean","description":"true ends the execution (or the branch or iteration) after this state. Exactly one of 'Next' and 'End' is required."},"InputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state input to work on; null discards the input."},"OutputPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Selects the part of the state output to pass on; null passes {}."},"ResultPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Where to put the result in the state input; null discards the result."},"ResultSelector":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. A payload template applied to the raw result before 'ResultPath'."},"Retry":{"type":"array","items":{"$ref":"#/$defs/Retrier"},"description":"Retriers, tried in order, for errors the state raises."},"Catch":{"type":"array","items":{"$ref":"#/$defs/Catcher"},"description":"Catchers, tried in order after retries are exhausted: the first that matches the error picks the next state."},"Output":{"description":"JSONata only. The state output: any JSON value; {% %} strings are evaluated. Default: the result ($states.result)."},"Assign":{"$ref":"#/$defs/Assign"}},"additionalProperties":false,"required":["Type"],"allOf":[{"$ref":"#/$defs/Transition"},{"title":"item processor","oneOf":[{"required":["ItemProcessor"],"properties":{"ItemProcessor":true},"type":"object"},{"required":["Iterator"],"properties":{"Iterator":true},"type":"object"}]},{"not":{"required":["ItemSelector","Parameters"],"properties":{"ItemSelector":true,"Parameters":true},"type":"object"}},{"not":{"required":["MaxConcurrency","MaxConcurrencyPath"],"properties":{"MaxConcurrency":true,"MaxConcurrencyPath":true},"type":"object"}},{"not":{"required":["ToleratedFailureCount","ToleratedFailureCountPath"],"properties":{"ToleratedFailureCount":true,"ToleratedFailureCountPath":true},"type":"object"}},{"not":{"required":["ToleratedFailurePercentage","ToleratedFailurePercentagePath"],"properties":{"ToleratedFailurePercentage":true,"ToleratedFailurePercentagePath":true},"type":"object"}},{"if":{"not":{"$ref":"#/$defs/DistributedMapMarker"}},"then":{"$ref":"#/$defs/InlineMap"}}]},"Transition":{"title":"'Next' or 'End'","description":"A state either names its 'Next' state or ends with '\"End\": true', never both.","oneOf":[{"required":["Next"],"properties":{"Next":true},"type":"object"},{"required":["End"],"properties":{"End":true},"type":"object"}],"type":"object"},"WaitDuration":{"title":"wait duration","description":"Exactly one way to say how long to wait.","oneOf":[{"required":["Seconds"],"properties":{"Seconds":true},"type":"object"},{"required":["Timestamp"],"properties":{"Timestamp":true},"type":"object"},{"required":["SecondsPath"],"properties":{"SecondsPath":true},"type":"object"},{"required":["TimestampPath"],"properties":{"TimestampPath":true},"type":"object"}],"type":"object"},"JSONataState":{"title":"JSONata state","$comment":"A state that declares \"QueryLanguage\": \"JSONata\" cannot use JSONPath-only fields. Which language a state without its own QueryLanguage uses depends on the machine's top-level field, which a schema cannot see from inside a state (it would need every state definition twice): the language-fields rule checks those.","properties":{"InputPath":false,"OutputPath":false,"Parameters":false,"ResultSelector":false,"ResultPath":false,"Result":false,"ItemsPath":false,"SecondsPath":false,"TimestampPath":false,"TimeoutSecondsPath":false,"HeartbeatSecondsPath":false,"ErrorPath":false,"CausePath":false,"MaxConcurrencyPath":false,"ToleratedFailureCountPath":false,"ToleratedFailurePercentagePath":false,"Catch":{"items":{"properties":{"ResultPath":false},"type":"object"},"type":"array"},"Choices":{"items":{"properties":{"Variable":false,"And":false,"Or":false,"Not":false},"type":"object"},"type":"array"},"ItemReader":{"properties":{"Parameters":false,"ReaderConfig":{"properties":{"MaxItemsPath":false},"type":"object"}},"type":"object"},"ItemBatcher":{"properties":{"MaxItemsPerBatchPath":false,"MaxInputBytesPerBatchPath":false},"type":"object"},"ResultWriter":{"properties":{"Parameters":false},"type":"object"}},"type":"object"},"JSONPathState":{"title":"JSONPath state","$comment":"A state that declares \"QueryLanguage\": \"JSONPath\" cannot use JSONata-only fields nor {% %} expressions in numeric and timestamp fields.","properties":{"Arguments":false,"Output":false,"Items":false,"TimeoutSeconds":{"not":{"$ref":"#/$defs/JSONataExpression"}},"HeartbeatSeconds":{"not":{"$ref":"#/$defs/JSONataExpression"}},"Seconds":{"not":{"$ref":"#/$defs/JSONataExpression"}},"Timestamp":{"not":{"$ref":"#/$defs/JSONataExpression"}},"MaxConcurrency":{"not":{"$ref":"#/$defs/JSONataExpression"}},"ToleratedFailureCount":{"not":{"$ref":"#/$defs/JSONataExpression"}},"ToleratedFailurePercentage":{"not":{"$ref":"#/$defs/JSONataExpression"}},"Catch":{"items":{"properties":{"Output":false},"type":"object"},"type":"array"},"Choices":{"items":{"properties":{"Condition":false,"Output":false},"type":"object"},"type":"array"},"ItemReader":{"properties":{"Arguments":false,"ReaderConfig":{"properties":{"MaxItems":{"not":{"$ref":"#/$defs/JSONataExpression"}}},"type":"object"}},"type":"object"},"ItemBatcher":{"properties":{"MaxItemsPerBatch":{"not":{"$ref":"#/$defs/JSONataExpression"}},"MaxInputBytesPerBatch":{"not":{"$ref":"#/$defs/JSONataExpression"}}},"type":"object"},"ResultWriter":{"properties":{"Arguments":false},"type":"object"}},"type":"object"},"DistributedMapMarker":{"description":"A Map whose ItemProcessor runs in DISTRIBUTED mode.","required":["ItemProcessor"],"properties":{"ItemProcessor":{"required":["ProcessorConfig"],"properties":{"ProcessorConfig":{"required":["Mode"],"properties":{"Mode":{"const":"DISTRIBUTED"}},"type":"object"}},"type":"object"}},"type":"object"},"InlineMap":{"title":"Inline Map","description":"An Inline Map (the default mode, and the deprecated 'Iterator' form) cannot read items from S3, batch them, write results to S3 or carry a Label. AWS accepts (and ignores) the tolerated-failure fields on it.","properties":{"ItemReader":false,"ItemBatcher":false,"ResultWriter":false,"Label":false},"type":"object"},"ItemProcessor":{"title":"Item processor","description":"The states each iteration runs, and how they run (ProcessorConfig).","type":"object","required":["StartAt","States"],"properties":{"ProcessorConfig":{"title":"Processor config","description":"How the iterations run: INLINE (default) in this execution, or DISTRIBUTED as child executions.","type":"object","additionalProperties":false,"properties":{"Mode":{"description":"INLINE (default): iterations run in this execution, up to 40 at once. DISTRIBUTED: each iteration (or batch) is a child execution.","enum":["INLINE","DISTRIBUTED"]},"ExecutionType":{"description":"Distributed Map only, and required there: the type of the child executions.","enum":["STANDARD","EXPRESS"]}},"if":{"properties":{"Mode":{"const":"DISTRIBUTED"}},"required":["Mode"],"type":"object"},"then":{"required":["ExecutionType"],"properties":{"ExecutionType":true},"type":"object"}},"Comment":{"$ref":"#/$defs/Comment"},"StartAt":{"$ref":"#/$defs/StateReference","description":"The name of the first state; it must be one of 'States'."},"States":{"$ref":"#/$defs/States"}},"additionalProperties":false},"Iterator":{"title":"Iterator","description":"Deprecated: use 'ItemProcessor'. The states each iteration runs; AWS still accepts a ProcessorConfig here.","type":"object","required":["StartAt","States"],"properties":{"ProcessorConfig":{"$ref":"#/$defs/ItemProcessor/properties/ProcessorConfig"},"Comment":{"$ref":"#/$defs/Comment"},"StartAt":{"$ref":"#/$defs/StateReference","description":"The name of the first state; it must be one of 'States'."},"States":{"$ref":"#/$defs/States"}},"additionalProperties":false,"deprecated":true},"Branch":{"title":"Branch","description":"One branch of a Parallel state: its own state graph; transitions cannot leave it.","type":"object","required":["StartAt","States"],"properties":{"Comment":{"$ref":"#/$defs/Comment"},"StartAt":{"$ref":"#/$defs/StateReference","description":"The name of the first state; it must be one of 'States'."},"States":{"$ref":"#/$defs/States"}},"additionalProperties":false},"ItemReader":{"title":"Item reader","description":"Distributed Map only. Where the items come from: a file or the object list of an S3 prefix.","type":"object","required":["Resource"],"additionalProperties":false,"properties":{"Resource":{"type":"string","minLength":1,"description":"The S3 action that reads the items, such as 'arn:aws:states:::s3:getObject' or 'arn:aws:states:::s3:listObjectsV2'."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. The request of that action (Bucket, Key or Prefix, ...)."},"Arguments":{"$ref":"#/$defs/Arguments","description":"JSONata only. The request of that action (Bucket, Key or Prefix, ...)."},"ReaderConfig":{"$ref":"#/$defs/ReaderConfig"}}},"ReaderConfig":{"title":"Reader config","description":"How to read the items.","type":"object","additionalProperties":false,"properties":{"InputType":{"description":"The format of the file: CSV, JSON (an array), JSONL, PARQUET or MANIFEST (an S3 inventory or Athena manifest).","enum":["CSV","JSON","JSONL","PARQUET","MANIFEST"]},"Transformation":{"description":"With s3:listObjectsV2: NONE (default) passes each object's metadata, LOAD_AND_FLATTEN the items read from each object.","enum":["NONE","LOAD_AND_FLATTEN"]},"ManifestType":{"description":"With InputType MANIFEST: S3_INVENTORY or ATHENA_DATA.","enum":["S3_INVENTORY","ATHENA_DATA"]},"CSVHeaderLocation":{"description":"CSV only: FIRST_ROW (the file's first line) or GIVEN (in 'CSVHeaders').","enum":["FIRST_ROW","GIVEN"]},"CSVHeaders":{"description":"CSV only, with CSVHeaderLocation GIVEN: the column names.","type":"array","items":{"type":"string"}},"CSVDelimiter":{"description":"CSV only: the field separator (default COMMA).","enum":["COMMA","PIPE","SEMICOLON","SPACE","TAB"]},"ItemsPointer":{"description":"JSON only: a JSON Pointer to the array inside the file.","type":"string"},"MaxItems":{"$ref":"#/$defs/NonNegativeIntegerOrExpression","description":"Read at most this many items."},"MaxItemsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxItems'."}},"allOf":[{"not":{"required":["MaxItems","MaxItemsPath"],"properties":{"MaxItems":true,"MaxItemsPath":true},"type":"object"}}]},"ItemBatcher":{"title":"Item batcher","description":"Distributed Map only. Groups items into batches, one child execution per batch; set at least one limit.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"MaxItemsPerBatch":{"$ref":"#/$defs/PositiveIntegerOrExpression","description":"The most items in a batch."},"MaxItemsPerBatchPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxItemsPerBatch'."},"MaxInputBytesPerBatch":{"$ref":"#/$defs/PositiveIntegerOrExpression","description":"The most bytes in a batch, up to 262144 (256 KiB)."},"MaxInputBytesPerBatchPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxInputBytesPerBatch'."},"BatchInput":{"$ref":"#/$defs/PayloadTemplateOrExpression","description":"Fixed input added to every batch, next to 'Items'."}},"allOf":[{"not":{"required":["MaxItemsPerBatch","MaxItemsPerBatchPath"],"properties":{"MaxItemsPerBatch":true,"MaxItemsPerBatchPath":true},"type":"object"}},{"not":{"required":["MaxInputBytesPerBatch","MaxInputBytesPerBatchPath"],"properties":{"MaxInputBytesPerBatch":true,"MaxInputBytesPerBatchPath":true},"type":"object"}}]},"ResultWriter":{"title":"Result writer","description":"Distributed Map only. Exports the child executions' results to S3 and/or shapes them (WriterConfig).","type":"object","additionalProperties":false,"minProperties":1,"properties":{"Resource":{"type":"string","minLength":1,"description":"'arn:aws:states:::s3:putObject'."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. The bucket and prefix to write to."},"Arguments":{"$ref":"#/$defs/Arguments","description":"JSONata only. The bucket and prefix to write to."},"WriterConfig":{"title":"Writer config","description":"How the results are shaped.","type":"object","additionalProperties":false,"properties":{"Transformation":{"description":"NONE: results with execution metadata; COMPACT: just the outputs; FLATTEN: outputs, arrays flattened.","enum":["NONE","COMPACT","FLATTEN"]},"OutputType":{"description":"JSON (an array) or JSONL (JSON Lines).","enum":["JSON","JSONL"]}}}},"dependencies":{"Resource":{"title":"bucket and prefix","anyOf":[{"required":["Parameters"],"properties":{"Parameters":true},"type":"object"},{"required":["Arguments"],"properties":{"Arguments":true},"type":"object"}]}}},"Retrier":{"title":"Retrier","description":"Retries the state when it fails with one of 'ErrorEquals'.","type":"object","required":["ErrorEquals"],"additionalProperties":false,"properties":{"ErrorEquals":{"$ref":"#/$defs/ErrorEquals"},"IntervalSeconds":{"$ref":"#/$defs/PositiveIntegerOrPlaceholder","description":"Seconds before the first retry (default 1)."},"MaxAttempts":{"$ref":"#/$defs/NonNegativeIntegerOrPlaceholder","description":"The most retries (default 3); 0 never retries."},"BackoffRate":{"type":["number","string"],"minimum":1,"pattern":"\\$\\{[^}]+\\}","description":"The multiplier of the interval at each retry, at least 1.0 (default 2.0)."},"MaxDelaySeconds":{"$ref":"#/$defs/PositiveIntegerOrPlaceholder","description":"The longest interval between retries."},"JitterStrategy":{"description":"FULL randomises each interval to reduce retry storms; NONE (default) does not.","enum":["FULL","NONE"]},"Comment":{"$ref":"#/$defs/Comment"}}},"Catcher":{"title":"Catcher","description":"Goes to 'Next' when the state fails with one of 'ErrorEquals' (after its retries).","type":"object","required":["ErrorEquals","Next"],"additionalProperties":false,"properties":{"ErrorEquals":{"$ref":"#/$defs/ErrorEquals"},"Next":{"$ref":"#/$defs/StateReference","description":"The state to go to when this catcher matches."},"ResultPath":{"$ref":"#/$defs/Path","description":"JSONPath only. Where to put the error output in the state input; null keeps just the input."},"Output":{"description":"JSONata only. The output passed to 'Next' ($states.errorOutput by default)."},"Assign":{"$ref":"#/$defs/Assign"},"Comment":{"$ref":"#/$defs/Comment"}}},"ErrorEquals":{"description":"Error names to match, such as 'States.TaskFailed'; 'States.ALL' matches any error and must be alone and last.","type":"array","minItems":1,"items":{"type":"string"}},"Credentials":{"title":"Credentials","description":"The IAM role the task assumes (cross-account tasks).","type":"object","$comment":"No additionalProperties: false here: AWS reports only the missing RoleArn for {\"InvalidField\": \"invalid\"} (recorded vector).","properties":{"RoleArn":{"type":"string","description":"The role's ARN, or a {% %} expression (JSONata)."},"RoleArn.$":{"type":"string","description":"JSONPath only. A path or intrinsic function giving the role's ARN."}},"anyOf":[{"required":["RoleArn"],"properties":{"RoleArn":true},"type":"object"},{"required":["RoleArn.$"],"properties":{"RoleArn.$":true},"type":"object"}]},"ChoiceRule":{"title":"Choice rule","description":"A rule of a Choice state: 'Condition' (JSONata), or 'Variable' with one comparison operator, 'And', 'Or' or 'Not' (JSONPath), and the 'Next' state when it matches.","type":"object","properties":{"Next":{"$ref":"#/$defs/StateReference","description":"The state to transition to when this rule matches."},"Comment":{"$ref":"#/$defs/Comment"},"Assign":{"$ref":"#/$defs/Assign","description":"Variables to assign when this rule matches, on top of the Choice state's own 'Assign'."},"Output":{"description":"JSONata only. The state output when this rule matches, instead of the Choice state's own 'Output'."},"Condition":{"type":["string","boolean"],"description":"JSONata only. A {% %} expression that must evaluate to true or false."},"Variable":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. The path (into the input, the context object '$$' or a variable '$name') of the value this rule tests with its comparison operator."},"And":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/NestedChoiceRule"},"description":"JSONPath only. Matches when every nested rule matches."},"Or":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/NestedChoiceRule"},"description":"JSONPath only. Matches when any nested rule matches."},"Not":{"$ref":"#/$defs/NestedChoiceRule","description":"JSONPath only. Matches when the nested rule does not."},"StringEquals":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' equals this value."},"StringEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' equals the value at this path."},"StringLessThan":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is less than this value."},"StringLessThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is less than the value at this path."},"StringGreaterThan":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is greater than this value."},"StringGreaterThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is greater than the value at this path."},"StringLessThanEquals":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is less than or equal to this value."},"StringLessThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is less than or equal to the value at this path."},"StringGreaterThanEquals":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is greater than or equal to this value."},"StringGreaterThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is greater than or equal to the value at this path."},"NumericEquals":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' equals this value."},"NumericEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' equals the value at this path."},"NumericLessThan":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is less than this value."},"NumericLessThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is less than the value at this path."},"NumericGreaterThan":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is greater than this value."},"NumericGreaterThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is greater than the value at this path."},"NumericLessThanEquals":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is less than or equal to this value."},"NumericLessThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is less than or equal to the value at this path."},"NumericGreaterThanEquals":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is greater than or equal to this value."},"NumericGreaterThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is greater than or equal to the value at this path."},"TimestampEquals":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' equals this value."},"TimestampEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' equals the value at this path."},"TimestampLessThan":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is less than this value."},"TimestampLessThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is less than the value at this path."},"TimestampGreaterThan":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is greater than this value."},"TimestampGreaterThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is greater than the value at this path."},"TimestampLessThanEquals":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is less than or equal to this value."},"TimestampLessThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is less than or equal to the value at this path."},"TimestampGreaterThanEquals":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is greater than or equal to this value."},"TimestampGreaterThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is greater than or equal to the value at this path."},"BooleanEquals":{"type":"boolean","description":"JSONPath only. True when the boolean at 'Variable' equals this value."},"BooleanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the boolean at 'Variable' equals the value at this path."},"StringMatches":{"type":"string","description":"JSONPath only. True when the string at 'Variable' matches this pattern; '*' matches any run of characters, '\\\\*' a literal star."},"IsNull":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is null; false: when it does not."},"IsPresent":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' exists; false: when it does not."},"IsNumeric":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a number; false: when it does not."},"IsString":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a string; false: when it does not."},"IsBoolean":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a boolean; false: when it does not."},"IsTimestamp":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a timestamp string; false: when it does not."}},"additionalProperties":false,"allOf":[{"if":{"not":{"propertyNames":{"not":{"enum":["StringEquals","StringEqualsPath","StringLessThan","StringLessThanPath","StringGreaterThan","StringGreaterThanPath","StringLessThanEquals","StringLessThanEqualsPath","StringGreaterThanEquals","StringGreaterThanEqualsPath","NumericEquals","NumericEqualsPath","NumericLessThan","NumericLessThanPath","NumericGreaterThan","NumericGreaterThanPath","NumericLessThanEquals","NumericLessThanEqualsPath","NumericGreaterThanEquals","NumericGreaterThanEqualsPath","TimestampEquals","TimestampEqualsPath","TimestampLessThan","TimestampLessThanPath","TimestampGreaterThan","TimestampGreaterThanPath","TimestampLessThanEquals","TimestampLessThanEqualsPath","TimestampGreaterThanEquals","TimestampGreaterThanEqualsPath","BooleanEquals","BooleanEqualsPath","StringMatches","IsNull","IsPresent","IsNumeric","IsString","IsBoolean","IsTimestamp"]}}}},"then":{"required":["Variable"],"properties":{"Variable":true},"type":"object"}},{"$ref":"#/$defs/ChoiceRuleKind"},{"if":{"required":["Variable"],"properties":{"Variable":true},"type":"object"},"then":{"$ref":"#/$defs/ComparisonOperator"}}],"required":["Next"]},"NestedChoiceRule":{"title":"Nested choice rule","description":"A rule inside 'And', 'Or' or 'Not': like a top-level choice rule but without 'Next' or 'Assign'.","type":"object","properties":{"Comment":{"$ref":"#/$defs/Comment"},"Condition":{"type":["string","boolean"],"description":"JSONata only. A {% %} expression that must evaluate to true or false."},"Variable":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. The path (into the input, the context object '$$' or a variable '$name') of the value this rule tests with its comparison operator."},"And":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/NestedChoiceRule"},"description":"JSONPath only. Matches when every nested rule matches."},"Or":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/NestedChoiceRule"},"description":"JSONPath only. Matches when any nested rule matches."},"Not":{"$ref":"#/$defs/NestedChoiceRule","description":"JSONPath only. Matches when the nested rule does not."},"StringEquals":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' equals this value."},"StringEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' equals the value at this path."},"StringLessThan":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is less than this value."},"StringLessThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is less than the value at this path."},"StringGreaterThan":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is greater than this value."},"StringGreaterThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is greater than the value at this path."},"StringLessThanEquals":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is less than or equal to this value."},"StringLessThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is less than or equal to the value at this path."},"StringGreaterThanEquals":{"$ref":"#/$defs/ComparedString","description":"JSONPath only. True when the string at 'Variable' is greater than or equal to this value."},"StringGreaterThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the string at 'Variable' is greater than or equal to the value at this path."},"NumericEquals":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' equals this value."},"NumericEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' equals the value at this path."},"NumericLessThan":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is less than this value."},"NumericLessThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is less than the value at this path."},"NumericGreaterThan":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is greater than this value."},"NumericGreaterThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is greater than the value at this path."},"NumericLessThanEquals":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is less than or equal to this value."},"NumericLessThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is less than or equal to the value at this path."},"NumericGreaterThanEquals":{"$ref":"#/$defs/ComparedNumber","description":"JSONPath only. True when the numeric at 'Variable' is greater than or equal to this value."},"NumericGreaterThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the numeric at 'Variable' is greater than or equal to the value at this path."},"TimestampEquals":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' equals this value."},"TimestampEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' equals the value at this path."},"TimestampLessThan":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is less than this value."},"TimestampLessThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is less than the value at this path."},"TimestampGreaterThan":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is greater than this value."},"TimestampGreaterThanPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is greater than the value at this path."},"TimestampLessThanEquals":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is less than or equal to this value."},"TimestampLessThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is less than or equal to the value at this path."},"TimestampGreaterThanEquals":{"$ref":"#/$defs/ComparedTimestamp","description":"JSONPath only. True when the timestamp at 'Variable' is greater than or equal to this value."},"TimestampGreaterThanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the timestamp at 'Variable' is greater than or equal to the value at this path."},"BooleanEquals":{"type":"boolean","description":"JSONPath only. True when the boolean at 'Variable' equals this value."},"BooleanEqualsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. True when the boolean at 'Variable' equals the value at this path."},"StringMatches":{"type":"string","description":"JSONPath only. True when the string at 'Variable' matches this pattern; '*' matches any run of characters, '\\\\*' a literal star."},"IsNull":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is null; false: when it does not."},"IsPresent":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' exists; false: when it does not."},"IsNumeric":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a number; false: when it does not."},"IsString":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a string; false: when it does not."},"IsBoolean":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a boolean; false: when it does not."},"IsTimestamp":{"type":"boolean","description":"JSONPath only. true: the rule holds when the value at 'Variable' is a timestamp string; false: when it does not."}},"additionalProperties":false,"allOf":[{"if":{"not":{"propertyNames":{"not":{"enum":["StringEquals","StringEqualsPath","StringLessThan","StringLessThanPath","StringGreaterThan","StringGreaterThanPath","StringLessThanEquals","StringLessThanEqualsPath","StringGreaterThanEquals","StringGreaterThanEqualsPath","NumericEquals","NumericEqualsPath","NumericLessThan","NumericLessThanPath","NumericGreaterThan","NumericGreaterThanPath","NumericLessThanEquals","NumericLessThanEqualsPath","NumericGreaterThanEquals","NumericGreaterThanEqualsPath","TimestampEquals","TimestampEqualsPath","TimestampLessThan","TimestampLessThanPath","TimestampGreaterThan","TimestampGreaterThanPath","TimestampLessThanEquals","TimestampLessThanEqualsPath","TimestampGreaterThanEquals","TimestampGreaterThanEqualsPath","BooleanEquals","BooleanEqualsPath","StringMatches","IsNull","IsPresent","IsNumeric","IsString","IsBoolean","IsTimestamp"]}}}},"then":{"required":["Variable"],"properties":{"Variable":true},"type":"object"}},{"$ref":"#/$defs/ChoiceRuleKind"},{"if":{"required":["Variable"],"properties":{"Variable":true},"type":"object"},"then":{"$ref":"#/$defs/ComparisonOperator"}}]},"ChoiceRuleKind":{"title":"choice rule kind","description":"A rule is a 'Condition' (JSONata), or 'Variable' with a comparison operator, 'And', 'Or' or 'Not' (JSONPath): exactly one.","oneOf":[{"required":["Condition"],"properties":{"Condition":true},"type":"object"},{"required":["Variable"],"properties":{"Variable":true},"type":"object"},{"required":["And"],"properties":{"And":true},"type":"object"},{"required":["Or"],"properties":{"Or":true},"type":"object"},{"required":["Not"],"properties":{"Not":true},"type":"object"}],"type":"object"},"ComparisonOperator":{"title":"comparison operator","description":"A rule with 'Variable' has exactly one comparison operator.","oneOf":[{"required":["StringEquals"],"properties":{"StringEquals":true},"type":"object"},{"required":["StringEqualsPath"],"properties":{"StringEqualsPath":true},"type":"object"},{"required":["StringLessThan"],"properties":{"StringLessThan":true},"type":"object"},{"required":["StringLessThanPath"],"properties":{"StringLessThanPath":true},"type":"object"},{"required":["StringGreaterThan"],"properties":{"StringGreaterThan":true},"type":"object"},{"required":["StringGreaterThanPath"],"properties":{"StringGreaterThanPath":true},"type":"object"},{"required":["StringLessThanEquals"],"properties":{"StringLessThanEquals":true},"type":"object"},{"required":["StringLessThanEqualsPath"],"properties":{"StringLessThanEqualsPath":true},"type":"object"},{"required":["StringGreaterThanEquals"],"properties":{"StringGreaterThanEquals":true},"type":"object"},{"required":["StringGreaterThanEqualsPath"],"properties":{"StringGreaterThanEqualsPath":true},"type":"object"},{"required":["NumericEquals"],"properties":{"NumericEquals":true},"type":"object"},{"required":["NumericEqualsPath"],"properties":{"NumericEqualsPath":true},"type":"object"},{"required":["NumericLessThan"],"properties":{"NumericLessThan":true},"type":"object"},{"required":["NumericLessThanPath"],"properties":{"NumericLessThanPath":true},"type":"object"},{"required":["NumericGreaterThan"],"properties":{"NumericGreaterThan":true},"type":"object"},{"required":["NumericGreaterThanPath"],"properties":{"NumericGreaterThanPath":true},"type":"object"},{"required":["NumericLessThanEquals"],"properties":{"NumericLessThanEquals":true},"type":"object"},{"required":["NumericLessThanEqualsPath"],"properties":{"NumericLessThanEqualsPath":true},"type":"object"},{"required":["NumericGreaterThanEquals"],"properties":{"NumericGreaterThanEquals":true},"type":"object"},{"required":["NumericGreaterThanEqualsPath"],"properties":{"NumericGreaterThanEqualsPath":true},"type":"object"},{"required":["TimestampEquals"],"properties":{"TimestampEquals":true},"type":"object"},{"required":["TimestampEqualsPath"],"properties":{"TimestampEqualsPath":true},"type":"object"},{"required":["TimestampLessThan"],"properties":{"TimestampLessThan":true},"type":"object"},{"required":["TimestampLessThanPath"],"properties":{"TimestampLessThanPath":true},"type":"object"},{"required":["TimestampGreaterThan"],"properties":{"TimestampGreaterThan":true},"type":"object"},{"required":["TimestampGreaterThanPath"],"properties":{"TimestampGreaterThanPath":true},"type":"object"},{"required":["TimestampLessThanEquals"],"properties":{"TimestampLessThanEquals":true},"type":"object"},{"required":["TimestampLessThanEqualsPath"],"properties":{"TimestampLessThanEqualsPath":true},"type":"object"},{"required":["TimestampGreaterThanEquals"],"properties":{"TimestampGreaterThanEquals":true},"type":"object"},{"required":["TimestampGreaterThanEqualsPath"],"properties":{"TimestampGreaterThanEqualsPath":true},"type":"object"},{"required":["BooleanEquals"],"properties":{"BooleanEquals":true},"type":"object"},{"required":["BooleanEqualsPath"],"properties":{"BooleanEqualsPath":true},"type":"object"},{"required":["StringMatches"],"properties":{"StringMatches":true},"type":"object"},{"required":["IsNull"],"properties":{"IsNull":true},"type":"object"},{"required":["IsPresent"],"properties":{"IsPresent":true},"type":"object"},{"required":["IsNumeric"],"properties":{"IsNumeric":true},"type":"object"},{"required":["IsString"],"properties":{"IsString":true},"type":"object"},{"required":["IsBoolean"],"properties":{"IsBoolean":true},"type":"object"},{"required":["IsTimestamp"],"properties":{"IsTimestamp":true},"type":"object"}],"type":"object"},"ComparedString":{"type":"string"},"ComparedTimestamp":{"description":"An RFC 3339 timestamp, such as '2026-03-14T01:59:00Z'.","type":"string"},"ComparedNumber":{"type":["number","string"],"pattern":"\\$\\{[^}]+\\}","description":"A number, or a ${Placeholder} substituted at deploy time."},"Comment":{"description":"A human-readable comment.","type":"string"},"QueryLanguage":{"description":"JSONPath (the default) or JSONata.","enum":["JSONPath","JSONata"]},"StateReference":{"description":"The name of a state in the same graph.","type":"string","minLength":1},"Path":{"description":"A JSONPath ('$', '$.field', '$$.Execution.Id', or a variable '$name'), or null.","type":["string","null"],"pattern":"^\\$"},"ReferencePath":{"description":"A JSONPath to one value: '$.field', '$$.Execution.Id' or a variable '$name'.","type":"string","pattern":"^\\$"},"PathOrIntrinsic":{"description":"A JSONPath to one value ('$.field', '$$.Execution.Id', '$name') or an intrinsic function call ('States.Format(...)').","type":"string","pattern":"^(\\$|States\\.)"},"PayloadTemplate":{"description":"A JSON object; a key ending in '.$' takes a path or an intrinsic function such as States.Format(...).","type":"object"},"PayloadTemplateOrExpression":{"description":"A JSON object whose values may be paths ('.$' keys, JSONPath) or {% %} expressions (JSONata), or one {% %} expression.","type":["object","string"],"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$"},"Arguments":{"type":["object","array","string","number","boolean","null"],"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$"},"Assign":{"description":"Variables to set after this state (or catcher, or choice rule), by name; values are JSON, with paths ('.$' keys, JSONPath) or {% %} expressions (JSONata). Every assignment reads the values from before the state.","type":"object"},"JSONataExpression":{"description":"A JSONata expression between {% and %}.","type":"string","pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$"},"PositiveIntegerOrExpression":{"description":"A positive integer, a {% %} expression (JSONata states) or a ${Placeholder} substituted at deploy time.","type":["integer","string"],"minimum":1,"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}"},"NonNegativeIntegerOrExpression":{"description":"A non-negative integer, a {% %} expression (JSONata states) or a ${Placeholder} substituted at deploy time.","type":["integer","string"],"minimum":0,"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}"},"PercentageOrExpression":{"description":"A number from 0 to 100, a {% %} expression (JSONata states) or a ${Placeholder} substituted at deploy time.","type":["number","string"],"minimum":0,"maximum":100,"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}"},"PositiveIntegerOrPlaceholder":{"description":"A positive integer, or a ${Placeholder} substituted at deploy time.","type":["integer","string"],"minimum":1,"pattern":"\\$\\{[^}]+\\}"},"NonNegativeIntegerOrPlaceholder":{"description":"A non-negative integer, or a ${Placeholder} substituted at deploy time.","type":["integer","string"],"minimum":0,"pattern":"\\$\\{[^}]+\\}"}}};
 const schema7 = {"description":"A human-readable comment.","type":"string"};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5362,7 +5362,7 @@ validate224.errors = vErrors;
 return errors === 0;
 }
 
-const schema45 = {"title":"Inline Map","description":"An Inline Map (the default mode, and the deprecated 'Iterator' form) cannot use the fields of a Distributed Map.","properties":{"ItemReader":false,"ItemBatcher":false,"ResultWriter":false,"ToleratedFailureCount":false,"ToleratedFailureCountPath":false,"ToleratedFailurePercentage":false,"ToleratedFailurePercentagePath":false,"Label":false},"type":"object"};
+const schema45 = {"title":"Inline Map","description":"An Inline Map (the default mode, and the deprecated 'Iterator' form) cannot read items from S3, batch them, write results to S3 or carry a Label. AWS accepts (and ignores) the tolerated-failure fields on it.","properties":{"ItemReader":false,"ItemBatcher":false,"ResultWriter":false,"Label":false},"type":"object"};
 
 function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5398,8 +5398,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.ToleratedFailureCount !== undefined){
-const err3 = {instancePath:instancePath+"/ToleratedFailureCount",schemaPath:"#/properties/ToleratedFailureCount/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema45.properties.ToleratedFailureCount,data:data.ToleratedFailureCount};
+if(data.Label !== undefined){
+const err3 = {instancePath:instancePath+"/Label",schemaPath:"#/properties/Label/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema45.properties.Label,data:data.Label};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5408,54 +5408,14 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.ToleratedFailureCountPath !== undefined){
-const err4 = {instancePath:instancePath+"/ToleratedFailureCountPath",schemaPath:"#/properties/ToleratedFailureCountPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema45.properties.ToleratedFailureCountPath,data:data.ToleratedFailureCountPath};
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
-}
-errors++;
-}
-if(data.ToleratedFailurePercentage !== undefined){
-const err5 = {instancePath:instancePath+"/ToleratedFailurePercentage",schemaPath:"#/properties/ToleratedFailurePercentage/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema45.properties.ToleratedFailurePercentage,data:data.ToleratedFailurePercentage};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.ToleratedFailurePercentagePath !== undefined){
-const err6 = {instancePath:instancePath+"/ToleratedFailurePercentagePath",schemaPath:"#/properties/ToleratedFailurePercentagePath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema45.properties.ToleratedFailurePercentagePath,data:data.ToleratedFailurePercentagePath};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.Label !== undefined){
-const err7 = {instancePath:instancePath+"/Label",schemaPath:"#/properties/Label/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema45.properties.Label,data:data.Label};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
 }
 errors++;
 }
@@ -5676,7 +5636,155 @@ validate230.errors = vErrors;
 return errors === 0;
 }
 
-const schema47 = {"title":"Iterator","description":"Deprecated: use 'ItemProcessor'. The states each iteration of an Inline Map runs.","type":"object","required":["StartAt","States"],"properties":{"Comment":{"$ref":"#/$defs/Comment"},"StartAt":{"$ref":"#/$defs/StateReference","description":"The name of the first state; it must be one of 'States'."},"States":{"$ref":"#/$defs/States"}},"additionalProperties":false,"deprecated":true};
+const schema47 = {"title":"Iterator","description":"Deprecated: use 'ItemProcessor'. The states each iteration runs; AWS still accepts a ProcessorConfig here.","type":"object","required":["StartAt","States"],"properties":{"ProcessorConfig":{"$ref":"#/$defs/ItemProcessor/properties/ProcessorConfig"},"Comment":{"$ref":"#/$defs/Comment"},"StartAt":{"$ref":"#/$defs/StateReference","description":"The name of the first state; it must be one of 'States'."},"States":{"$ref":"#/$defs/States"}},"additionalProperties":false,"deprecated":true};
+const schema48 = {"title":"Processor config","description":"How the iterations run: INLINE (default) in this execution, or DISTRIBUTED as child executions.","type":"object","additionalProperties":false,"properties":{"Mode":{"description":"INLINE (default): iterations run in this execution, up to 40 at once. DISTRIBUTED: each iteration (or batch) is a child execution.","enum":["INLINE","DISTRIBUTED"]},"ExecutionType":{"description":"Distributed Map only, and required there: the type of the child executions.","enum":["STANDARD","EXPRESS"]}},"if":{"properties":{"Mode":{"const":"DISTRIBUTED"}},"required":["Mode"],"type":"object"},"then":{"required":["ExecutionType"],"properties":{"ExecutionType":true},"type":"object"}};
+
+function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(errors === _errs2){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.Mode === undefined) && (missing0 = "Mode")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.Mode !== undefined){
+if("DISTRIBUTED" !== data.Mode){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err2 = {};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs5 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ExecutionType === undefined){
+const err3 = {instancePath,schemaPath:"#/then/required",keyword:"required",params:{missingProperty: "ExecutionType"},message:"must have required property '"+"ExecutionType"+"'",schema:schema48.then.required,parentSchema:schema48.then,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/then/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.then.type,parentSchema:schema48.then,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs5 === errors;
+valid0 = _valid0;
+}
+if(!valid0){
+const err5 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema48.if,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!((key0 === "Mode") || (key0 === "ExecutionType"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.Mode !== undefined){
+let data1 = data.Mode;
+if(!((data1 === "INLINE") || (data1 === "DISTRIBUTED"))){
+const err7 = {instancePath:instancePath+"/Mode",schemaPath:"#/properties/Mode/enum",keyword:"enum",params:{allowedValues: schema48.properties.Mode.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.Mode.enum,parentSchema:schema48.properties.Mode,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.ExecutionType !== undefined){
+let data2 = data.ExecutionType;
+if(!((data2 === "STANDARD") || (data2 === "EXPRESS"))){
+const err8 = {instancePath:instancePath+"/ExecutionType",schemaPath:"#/properties/ExecutionType/enum",keyword:"enum",params:{allowedValues: schema48.properties.ExecutionType.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.ExecutionType.enum,parentSchema:schema48.properties.ExecutionType,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate235.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5703,7 +5811,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "Comment") || (key0 === "StartAt")) || (key0 === "States"))){
+if(!((((key0 === "ProcessorConfig") || (key0 === "Comment")) || (key0 === "StartAt")) || (key0 === "States"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -5712,6 +5820,12 @@ else {
 vErrors.push(err2);
 }
 errors++;
+}
+}
+if(data.ProcessorConfig !== undefined){
+if(!(validate235(data.ProcessorConfig, {instancePath:instancePath+"/ProcessorConfig",parentData:data,parentDataProperty:"ProcessorConfig",rootData}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+errors = vErrors.length;
 }
 }
 if(data.Comment !== undefined){
@@ -5747,13 +5861,13 @@ validate234.errors = vErrors;
 return errors === 0;
 }
 
-const schema48 = {"description":"A JSON object whose values may be paths ('.$' keys, JSONPath) or {% %} expressions (JSONata), or one {% %} expression.","type":["object","string"],"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$"};
+const schema49 = {"description":"A JSON object whose values may be paths ('.$' keys, JSONPath) or {% %} expressions (JSONata), or one {% %} expression.","type":["object","string"],"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$"};
 
-function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if((!(data && typeof data == "object" && !Array.isArray(data))) && (typeof data !== "string")){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema48.type},message:"must be object,string",schema:schema48.type,parentSchema:schema48,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema49.type},message:"must be object,string",schema:schema49.type,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5764,7 +5878,7 @@ errors++;
 }
 if(typeof data === "string"){
 if(!pattern6.test(data)){
-const err1 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^\\s*\\{%[\\s\\S]*%\\}\\s*$"},message:"must match pattern \""+"^\\s*\\{%[\\s\\S]*%\\}\\s*$"+"\"",schema:"^\\s*\\{%[\\s\\S]*%\\}\\s*$",parentSchema:schema48,data};
+const err1 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^\\s*\\{%[\\s\\S]*%\\}\\s*$"},message:"must match pattern \""+"^\\s*\\{%[\\s\\S]*%\\}\\s*$"+"\"",schema:"^\\s*\\{%[\\s\\S]*%\\}\\s*$",parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5774,14 +5888,14 @@ vErrors.push(err1);
 errors++;
 }
 }
-validate239.errors = vErrors;
+validate241.errors = vErrors;
 return errors === 0;
 }
 
-const schema49 = {"title":"Item reader","description":"Distributed Map only. Where the items come from: a file or the object list of an S3 prefix.","type":"object","required":["Resource"],"additionalProperties":false,"properties":{"Resource":{"type":"string","minLength":1,"description":"The S3 action that reads the items, such as 'arn:aws:states:::s3:getObject' or 'arn:aws:states:::s3:listObjectsV2'."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. The request of that action (Bucket, Key or Prefix, ...)."},"Arguments":{"$ref":"#/$defs/Arguments","description":"JSONata only. The request of that action (Bucket, Key or Prefix, ...)."},"ReaderConfig":{"$ref":"#/$defs/ReaderConfig"}}};
-const schema50 = {"title":"Reader config","description":"How to read the items.","type":"object","additionalProperties":false,"properties":{"InputType":{"description":"The format of the file: CSV, JSON (an array), JSONL, PARQUET or MANIFEST (an S3 inventory or Athena manifest).","enum":["CSV","JSON","JSONL","PARQUET","MANIFEST"]},"Transformation":{"description":"With s3:listObjectsV2: NONE (default) passes each object's metadata, LOAD_AND_FLATTEN the items read from each object.","enum":["NONE","LOAD_AND_FLATTEN"]},"ManifestType":{"description":"With InputType MANIFEST: S3_INVENTORY or ATHENA_DATA.","enum":["S3_INVENTORY","ATHENA_DATA"]},"CSVHeaderLocation":{"description":"CSV only: FIRST_ROW (the file's first line) or GIVEN (in 'CSVHeaders').","enum":["FIRST_ROW","GIVEN"]},"CSVHeaders":{"description":"CSV only, with CSVHeaderLocation GIVEN: the column names.","type":"array","items":{"type":"string"}},"CSVDelimiter":{"description":"CSV only: the field separator (default COMMA).","enum":["COMMA","PIPE","SEMICOLON","SPACE","TAB"]},"ItemsPointer":{"description":"JSON only: a JSON Pointer to the array inside the file.","type":"string"},"MaxItems":{"$ref":"#/$defs/NonNegativeIntegerOrExpression","description":"Read at most this many items."},"MaxItemsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxItems'."}},"allOf":[{"not":{"required":["MaxItems","MaxItemsPath"],"properties":{"MaxItems":true,"MaxItemsPath":true},"type":"object"}}]};
+const schema50 = {"title":"Item reader","description":"Distributed Map only. Where the items come from: a file or the object list of an S3 prefix.","type":"object","required":["Resource"],"additionalProperties":false,"properties":{"Resource":{"type":"string","minLength":1,"description":"The S3 action that reads the items, such as 'arn:aws:states:::s3:getObject' or 'arn:aws:states:::s3:listObjectsV2'."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. The request of that action (Bucket, Key or Prefix, ...)."},"Arguments":{"$ref":"#/$defs/Arguments","description":"JSONata only. The request of that action (Bucket, Key or Prefix, ...)."},"ReaderConfig":{"$ref":"#/$defs/ReaderConfig"}}};
+const schema51 = {"title":"Reader config","description":"How to read the items.","type":"object","additionalProperties":false,"properties":{"InputType":{"description":"The format of the file: CSV, JSON (an array), JSONL, PARQUET or MANIFEST (an S3 inventory or Athena manifest).","enum":["CSV","JSON","JSONL","PARQUET","MANIFEST"]},"Transformation":{"description":"With s3:listObjectsV2: NONE (default) passes each object's metadata, LOAD_AND_FLATTEN the items read from each object.","enum":["NONE","LOAD_AND_FLATTEN"]},"ManifestType":{"description":"With InputType MANIFEST: S3_INVENTORY or ATHENA_DATA.","enum":["S3_INVENTORY","ATHENA_DATA"]},"CSVHeaderLocation":{"description":"CSV only: FIRST_ROW (the file's first line) or GIVEN (in 'CSVHeaders').","enum":["FIRST_ROW","GIVEN"]},"CSVHeaders":{"description":"CSV only, with CSVHeaderLocation GIVEN: the column names.","type":"array","items":{"type":"string"}},"CSVDelimiter":{"description":"CSV only: the field separator (default COMMA).","enum":["COMMA","PIPE","SEMICOLON","SPACE","TAB"]},"ItemsPointer":{"description":"JSON only: a JSON Pointer to the array inside the file.","type":"string"},"MaxItems":{"$ref":"#/$defs/NonNegativeIntegerOrExpression","description":"Read at most this many items."},"MaxItemsPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxItems'."}},"allOf":[{"not":{"required":["MaxItems","MaxItemsPath"],"properties":{"MaxItems":true,"MaxItemsPath":true},"type":"object"}}]};
 
-function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate247(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs2 = errors;
@@ -5813,7 +5927,7 @@ errors++;
 }
 var valid1 = _errs3 === errors;
 if(valid1){
-const err2 = {instancePath,schemaPath:"#/allOf/0/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema50.allOf[0].not,parentSchema:schema50.allOf[0],data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema51.allOf[0].not,parentSchema:schema51.allOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5835,8 +5949,8 @@ vErrors = null;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func5.call(schema50.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+if(!(func5.call(schema51.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5849,7 +5963,7 @@ errors++;
 if(data.InputType !== undefined){
 let data0 = data.InputType;
 if(!(((((data0 === "CSV") || (data0 === "JSON")) || (data0 === "JSONL")) || (data0 === "PARQUET")) || (data0 === "MANIFEST"))){
-const err4 = {instancePath:instancePath+"/InputType",schemaPath:"#/properties/InputType/enum",keyword:"enum",params:{allowedValues: schema50.properties.InputType.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.InputType.enum,parentSchema:schema50.properties.InputType,data:data0};
+const err4 = {instancePath:instancePath+"/InputType",schemaPath:"#/properties/InputType/enum",keyword:"enum",params:{allowedValues: schema51.properties.InputType.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.InputType.enum,parentSchema:schema51.properties.InputType,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5862,7 +5976,7 @@ errors++;
 if(data.Transformation !== undefined){
 let data1 = data.Transformation;
 if(!((data1 === "NONE") || (data1 === "LOAD_AND_FLATTEN"))){
-const err5 = {instancePath:instancePath+"/Transformation",schemaPath:"#/properties/Transformation/enum",keyword:"enum",params:{allowedValues: schema50.properties.Transformation.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.Transformation.enum,parentSchema:schema50.properties.Transformation,data:data1};
+const err5 = {instancePath:instancePath+"/Transformation",schemaPath:"#/properties/Transformation/enum",keyword:"enum",params:{allowedValues: schema51.properties.Transformation.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.Transformation.enum,parentSchema:schema51.properties.Transformation,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5875,7 +5989,7 @@ errors++;
 if(data.ManifestType !== undefined){
 let data2 = data.ManifestType;
 if(!((data2 === "S3_INVENTORY") || (data2 === "ATHENA_DATA"))){
-const err6 = {instancePath:instancePath+"/ManifestType",schemaPath:"#/properties/ManifestType/enum",keyword:"enum",params:{allowedValues: schema50.properties.ManifestType.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.ManifestType.enum,parentSchema:schema50.properties.ManifestType,data:data2};
+const err6 = {instancePath:instancePath+"/ManifestType",schemaPath:"#/properties/ManifestType/enum",keyword:"enum",params:{allowedValues: schema51.properties.ManifestType.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.ManifestType.enum,parentSchema:schema51.properties.ManifestType,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5888,7 +6002,7 @@ errors++;
 if(data.CSVHeaderLocation !== undefined){
 let data3 = data.CSVHeaderLocation;
 if(!((data3 === "FIRST_ROW") || (data3 === "GIVEN"))){
-const err7 = {instancePath:instancePath+"/CSVHeaderLocation",schemaPath:"#/properties/CSVHeaderLocation/enum",keyword:"enum",params:{allowedValues: schema50.properties.CSVHeaderLocation.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.CSVHeaderLocation.enum,parentSchema:schema50.properties.CSVHeaderLocation,data:data3};
+const err7 = {instancePath:instancePath+"/CSVHeaderLocation",schemaPath:"#/properties/CSVHeaderLocation/enum",keyword:"enum",params:{allowedValues: schema51.properties.CSVHeaderLocation.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.CSVHeaderLocation.enum,parentSchema:schema51.properties.CSVHeaderLocation,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5905,7 +6019,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 !== "string"){
-const err8 = {instancePath:instancePath+"/CSVHeaders/" + i0,schemaPath:"#/properties/CSVHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.CSVHeaders.items.type,parentSchema:schema50.properties.CSVHeaders.items,data:data5};
+const err8 = {instancePath:instancePath+"/CSVHeaders/" + i0,schemaPath:"#/properties/CSVHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.CSVHeaders.items.type,parentSchema:schema51.properties.CSVHeaders.items,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5917,7 +6031,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/CSVHeaders",schemaPath:"#/properties/CSVHeaders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.CSVHeaders.type,parentSchema:schema50.properties.CSVHeaders,data:data4};
+const err9 = {instancePath:instancePath+"/CSVHeaders",schemaPath:"#/properties/CSVHeaders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.CSVHeaders.type,parentSchema:schema51.properties.CSVHeaders,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5930,7 +6044,7 @@ errors++;
 if(data.CSVDelimiter !== undefined){
 let data6 = data.CSVDelimiter;
 if(!(((((data6 === "COMMA") || (data6 === "PIPE")) || (data6 === "SEMICOLON")) || (data6 === "SPACE")) || (data6 === "TAB"))){
-const err10 = {instancePath:instancePath+"/CSVDelimiter",schemaPath:"#/properties/CSVDelimiter/enum",keyword:"enum",params:{allowedValues: schema50.properties.CSVDelimiter.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.CSVDelimiter.enum,parentSchema:schema50.properties.CSVDelimiter,data:data6};
+const err10 = {instancePath:instancePath+"/CSVDelimiter",schemaPath:"#/properties/CSVDelimiter/enum",keyword:"enum",params:{allowedValues: schema51.properties.CSVDelimiter.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.CSVDelimiter.enum,parentSchema:schema51.properties.CSVDelimiter,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5943,7 +6057,7 @@ errors++;
 if(data.ItemsPointer !== undefined){
 let data7 = data.ItemsPointer;
 if(typeof data7 !== "string"){
-const err11 = {instancePath:instancePath+"/ItemsPointer",schemaPath:"#/properties/ItemsPointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.ItemsPointer.type,parentSchema:schema50.properties.ItemsPointer,data:data7};
+const err11 = {instancePath:instancePath+"/ItemsPointer",schemaPath:"#/properties/ItemsPointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.ItemsPointer.type,parentSchema:schema51.properties.ItemsPointer,data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5967,7 +6081,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5976,17 +6090,17 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate245.errors = vErrors;
+validate247.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate242(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate244(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Resource === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Resource"},message:"must have required property '"+"Resource"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Resource"},message:"must have required property '"+"Resource"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5997,7 +6111,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "Resource") || (key0 === "Parameters")) || (key0 === "Arguments")) || (key0 === "ReaderConfig"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6011,7 +6125,7 @@ if(data.Resource !== undefined){
 let data0 = data.Resource;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
-const err2 = {instancePath:instancePath+"/Resource",schemaPath:"#/properties/Resource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema49.properties.Resource,data:data0};
+const err2 = {instancePath:instancePath+"/Resource",schemaPath:"#/properties/Resource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.Resource,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6022,7 +6136,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/Resource",schemaPath:"#/properties/Resource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.Resource.type,parentSchema:schema49.properties.Resource,data:data0};
+const err3 = {instancePath:instancePath+"/Resource",schemaPath:"#/properties/Resource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.Resource.type,parentSchema:schema50.properties.Resource,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6045,14 +6159,14 @@ errors = vErrors.length;
 }
 }
 if(data.ReaderConfig !== undefined){
-if(!(validate245(data.ReaderConfig, {instancePath:instancePath+"/ReaderConfig",parentData:data,parentDataProperty:"ReaderConfig",rootData}))){
-vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+if(!(validate247(data.ReaderConfig, {instancePath:instancePath+"/ReaderConfig",parentData:data,parentDataProperty:"ReaderConfig",rootData}))){
+vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6061,13 +6175,13 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate242.errors = vErrors;
+validate244.errors = vErrors;
 return errors === 0;
 }
 
-const schema51 = {"title":"Item batcher","description":"Distributed Map only. Groups items into batches, one child execution per batch; set at least one limit.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"MaxItemsPerBatch":{"$ref":"#/$defs/PositiveIntegerOrExpression","description":"The most items in a batch."},"MaxItemsPerBatchPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxItemsPerBatch'."},"MaxInputBytesPerBatch":{"$ref":"#/$defs/PositiveIntegerOrExpression","description":"The most bytes in a batch, up to 262144 (256 KiB)."},"MaxInputBytesPerBatchPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxInputBytesPerBatch'."},"BatchInput":{"$ref":"#/$defs/PayloadTemplateOrExpression","description":"Fixed input added to every batch, next to 'Items'."}},"allOf":[{"not":{"required":["MaxItemsPerBatch","MaxItemsPerBatchPath"],"properties":{"MaxItemsPerBatch":true,"MaxItemsPerBatchPath":true},"type":"object"}},{"not":{"required":["MaxInputBytesPerBatch","MaxInputBytesPerBatchPath"],"properties":{"MaxInputBytesPerBatch":true,"MaxInputBytesPerBatchPath":true},"type":"object"}}]};
+const schema52 = {"title":"Item batcher","description":"Distributed Map only. Groups items into batches, one child execution per batch; set at least one limit.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"MaxItemsPerBatch":{"$ref":"#/$defs/PositiveIntegerOrExpression","description":"The most items in a batch."},"MaxItemsPerBatchPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxItemsPerBatch'."},"MaxInputBytesPerBatch":{"$ref":"#/$defs/PositiveIntegerOrExpression","description":"The most bytes in a batch, up to 262144 (256 KiB)."},"MaxInputBytesPerBatchPath":{"$ref":"#/$defs/ReferencePath","description":"JSONPath only. A path to 'MaxInputBytesPerBatch'."},"BatchInput":{"$ref":"#/$defs/PayloadTemplateOrExpression","description":"Fixed input added to every batch, next to 'Items'."}},"allOf":[{"not":{"required":["MaxItemsPerBatch","MaxItemsPerBatchPath"],"properties":{"MaxItemsPerBatch":true,"MaxItemsPerBatchPath":true},"type":"object"}},{"not":{"required":["MaxInputBytesPerBatch","MaxInputBytesPerBatchPath"],"properties":{"MaxInputBytesPerBatch":true,"MaxInputBytesPerBatchPath":true},"type":"object"}}]};
 
-function validate250(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs2 = errors;
@@ -6099,7 +6213,7 @@ errors++;
 }
 var valid1 = _errs3 === errors;
 if(valid1){
-const err2 = {instancePath,schemaPath:"#/allOf/0/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema51.allOf[0].not,parentSchema:schema51.allOf[0],data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.allOf[0].not,parentSchema:schema52.allOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6148,7 +6262,7 @@ errors++;
 }
 var valid2 = _errs7 === errors;
 if(valid2){
-const err5 = {instancePath,schemaPath:"#/allOf/1/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema51.allOf[1].not,parentSchema:schema51.allOf[1],data};
+const err5 = {instancePath,schemaPath:"#/allOf/1/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema52.allOf[1].not,parentSchema:schema52.allOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6170,7 +6284,7 @@ vErrors = null;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err6 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema51,data};
+const err6 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6181,7 +6295,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "MaxItemsPerBatch") || (key0 === "MaxItemsPerBatchPath")) || (key0 === "MaxInputBytesPerBatch")) || (key0 === "MaxInputBytesPerBatchPath")) || (key0 === "BatchInput"))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6216,14 +6330,14 @@ errors = vErrors.length;
 }
 }
 if(data.BatchInput !== undefined){
-if(!(validate239(data.BatchInput, {instancePath:instancePath+"/BatchInput",parentData:data,parentDataProperty:"BatchInput",rootData}))){
-vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
+if(!(validate241(data.BatchInput, {instancePath:instancePath+"/BatchInput",parentData:data,parentDataProperty:"BatchInput",rootData}))){
+vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6232,18 +6346,18 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate250.errors = vErrors;
+validate252.errors = vErrors;
 return errors === 0;
 }
 
-const schema52 = {"title":"Result writer","description":"Distributed Map only. Exports the child executions' results to S3 and/or shapes them (WriterConfig).","type":"object","additionalProperties":false,"minProperties":1,"properties":{"Resource":{"type":"string","minLength":1,"description":"'arn:aws:states:::s3:putObject'."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. The bucket and prefix to write to."},"Arguments":{"$ref":"#/$defs/Arguments","description":"JSONata only. The bucket and prefix to write to."},"WriterConfig":{"title":"Writer config","description":"How the results are shaped.","type":"object","additionalProperties":false,"properties":{"Transformation":{"description":"NONE: results with execution metadata; COMPACT: just the outputs; FLATTEN: outputs, arrays flattened.","enum":["NONE","COMPACT","FLATTEN"]},"OutputType":{"description":"JSON (an array) or JSONL (JSON Lines).","enum":["JSON","JSONL"]}}}},"dependencies":{"Resource":{"title":"bucket and prefix","anyOf":[{"required":["Parameters"],"properties":{"Parameters":true},"type":"object"},{"required":["Arguments"],"properties":{"Arguments":true},"type":"object"}]}}};
+const schema53 = {"title":"Result writer","description":"Distributed Map only. Exports the child executions' results to S3 and/or shapes them (WriterConfig).","type":"object","additionalProperties":false,"minProperties":1,"properties":{"Resource":{"type":"string","minLength":1,"description":"'arn:aws:states:::s3:putObject'."},"Parameters":{"$ref":"#/$defs/PayloadTemplate","description":"JSONPath only. The bucket and prefix to write to."},"Arguments":{"$ref":"#/$defs/Arguments","description":"JSONata only. The bucket and prefix to write to."},"WriterConfig":{"title":"Writer config","description":"How the results are shaped.","type":"object","additionalProperties":false,"properties":{"Transformation":{"description":"NONE: results with execution metadata; COMPACT: just the outputs; FLATTEN: outputs, arrays flattened.","enum":["NONE","COMPACT","FLATTEN"]},"OutputType":{"description":"JSON (an array) or JSONL (JSON Lines).","enum":["JSON","JSONL"]}}}},"dependencies":{"Resource":{"title":"bucket and prefix","anyOf":[{"required":["Parameters"],"properties":{"Parameters":true},"type":"object"},{"required":["Arguments"],"properties":{"Arguments":true},"type":"object"}]}}};
 
-function validate257(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate259(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 1){
-const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema52,data};
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6254,7 +6368,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "Resource") || (key0 === "Parameters")) || (key0 === "Arguments")) || (key0 === "WriterConfig"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6270,7 +6384,7 @@ let valid1 = false;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Parameters === undefined){
-const err2 = {instancePath,schemaPath:"#/dependencies/Resource/anyOf/0/required",keyword:"required",params:{missingProperty: "Parameters"},message:"must have required property '"+"Parameters"+"'",schema:schema52.dependencies.Resource.anyOf[0].required,parentSchema:schema52.dependencies.Resource.anyOf[0],data};
+const err2 = {instancePath,schemaPath:"#/dependencies/Resource/anyOf/0/required",keyword:"required",params:{missingProperty: "Parameters"},message:"must have required property '"+"Parameters"+"'",schema:schema53.dependencies.Resource.anyOf[0].required,parentSchema:schema53.dependencies.Resource.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6281,7 +6395,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/dependencies/Resource/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.dependencies.Resource.anyOf[0].type,parentSchema:schema52.dependencies.Resource.anyOf[0],data};
+const err3 = {instancePath,schemaPath:"#/dependencies/Resource/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.dependencies.Resource.anyOf[0].type,parentSchema:schema53.dependencies.Resource.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6296,7 +6410,7 @@ if(!valid1){
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Arguments === undefined){
-const err4 = {instancePath,schemaPath:"#/dependencies/Resource/anyOf/1/required",keyword:"required",params:{missingProperty: "Arguments"},message:"must have required property '"+"Arguments"+"'",schema:schema52.dependencies.Resource.anyOf[1].required,parentSchema:schema52.dependencies.Resource.anyOf[1],data};
+const err4 = {instancePath,schemaPath:"#/dependencies/Resource/anyOf/1/required",keyword:"required",params:{missingProperty: "Arguments"},message:"must have required property '"+"Arguments"+"'",schema:schema53.dependencies.Resource.anyOf[1].required,parentSchema:schema53.dependencies.Resource.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6307,7 +6421,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/dependencies/Resource/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.dependencies.Resource.anyOf[1].type,parentSchema:schema52.dependencies.Resource.anyOf[1],data};
+const err5 = {instancePath,schemaPath:"#/dependencies/Resource/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.dependencies.Resource.anyOf[1].type,parentSchema:schema53.dependencies.Resource.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6320,7 +6434,7 @@ var _valid0 = _errs6 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err6 = {instancePath,schemaPath:"#/dependencies/Resource/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema52.dependencies.Resource.anyOf,parentSchema:schema52.dependencies.Resource,data};
+const err6 = {instancePath,schemaPath:"#/dependencies/Resource/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema53.dependencies.Resource.anyOf,parentSchema:schema53.dependencies.Resource,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6345,7 +6459,7 @@ if(data.Resource !== undefined){
 let data0 = data.Resource;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
-const err7 = {instancePath:instancePath+"/Resource",schemaPath:"#/properties/Resource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.Resource,data:data0};
+const err7 = {instancePath:instancePath+"/Resource",schemaPath:"#/properties/Resource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.properties.Resource,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6356,7 +6470,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/Resource",schemaPath:"#/properties/Resource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.Resource.type,parentSchema:schema52.properties.Resource,data:data0};
+const err8 = {instancePath:instancePath+"/Resource",schemaPath:"#/properties/Resource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.Resource.type,parentSchema:schema53.properties.Resource,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6383,7 +6497,7 @@ let data3 = data.WriterConfig;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
 if(!((key1 === "Transformation") || (key1 === "OutputType"))){
-const err9 = {instancePath:instancePath+"/WriterConfig",schemaPath:"#/properties/WriterConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema52.properties.WriterConfig,data:data3};
+const err9 = {instancePath:instancePath+"/WriterConfig",schemaPath:"#/properties/WriterConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema53.properties.WriterConfig,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6396,7 +6510,7 @@ errors++;
 if(data3.Transformation !== undefined){
 let data4 = data3.Transformation;
 if(!(((data4 === "NONE") || (data4 === "COMPACT")) || (data4 === "FLATTEN"))){
-const err10 = {instancePath:instancePath+"/WriterConfig/Transformation",schemaPath:"#/properties/WriterConfig/properties/Transformation/enum",keyword:"enum",params:{allowedValues: schema52.properties.WriterConfig.properties.Transformation.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.WriterConfig.properties.Transformation.enum,parentSchema:schema52.properties.WriterConfig.properties.Transformation,data:data4};
+const err10 = {instancePath:instancePath+"/WriterConfig/Transformation",schemaPath:"#/properties/WriterConfig/properties/Transformation/enum",keyword:"enum",params:{allowedValues: schema53.properties.WriterConfig.properties.Transformation.enum},message:"must be equal to one of the allowed values",schema:schema53.properties.WriterConfig.properties.Transformation.enum,parentSchema:schema53.properties.WriterConfig.properties.Transformation,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6409,7 +6523,7 @@ errors++;
 if(data3.OutputType !== undefined){
 let data5 = data3.OutputType;
 if(!((data5 === "JSON") || (data5 === "JSONL"))){
-const err11 = {instancePath:instancePath+"/WriterConfig/OutputType",schemaPath:"#/properties/WriterConfig/properties/OutputType/enum",keyword:"enum",params:{allowedValues: schema52.properties.WriterConfig.properties.OutputType.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.WriterConfig.properties.OutputType.enum,parentSchema:schema52.properties.WriterConfig.properties.OutputType,data:data5};
+const err11 = {instancePath:instancePath+"/WriterConfig/OutputType",schemaPath:"#/properties/WriterConfig/properties/OutputType/enum",keyword:"enum",params:{allowedValues: schema53.properties.WriterConfig.properties.OutputType.enum},message:"must be equal to one of the allowed values",schema:schema53.properties.WriterConfig.properties.OutputType.enum,parentSchema:schema53.properties.WriterConfig.properties.OutputType,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6421,7 +6535,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/WriterConfig",schemaPath:"#/properties/WriterConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.properties.WriterConfig.type,parentSchema:schema52.properties.WriterConfig,data:data3};
+const err12 = {instancePath:instancePath+"/WriterConfig",schemaPath:"#/properties/WriterConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.properties.WriterConfig.type,parentSchema:schema53.properties.WriterConfig,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6433,7 +6547,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6442,17 +6556,17 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate257.errors = vErrors;
+validate259.errors = vErrors;
 return errors === 0;
 }
 
-const schema53 = {"description":"A number from 0 to 100, a {% %} expression (JSONata states) or a ${Placeholder} substituted at deploy time.","type":["number","string"],"minimum":0,"maximum":100,"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}"};
+const schema54 = {"description":"A number from 0 to 100, a {% %} expression (JSONata states) or a ${Placeholder} substituted at deploy time.","type":["number","string"],"minimum":0,"maximum":100,"pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}"};
 
-function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate267(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if((!((typeof data == "number") && (isFinite(data)))) && (typeof data !== "string")){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema53.type},message:"must be number,string",schema:schema53.type,parentSchema:schema53,data};
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema54.type},message:"must be number,string",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6463,7 +6577,7 @@ errors++;
 }
 if((typeof data == "number") && (isFinite(data))){
 if(data > 100 || isNaN(data)){
-const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema53,data};
+const err1 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6473,7 +6587,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data < 0 || isNaN(data)){
-const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema53,data};
+const err2 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6485,7 +6599,7 @@ errors++;
 }
 if(typeof data === "string"){
 if(!pattern4.test(data)){
-const err3 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}"},message:"must match pattern \""+"^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}"+"\"",schema:"^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}",parentSchema:schema53,data};
+const err3 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}"},message:"must match pattern \""+"^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}"+"\"",schema:"^\\s*\\{%[\\s\\S]*%\\}\\s*$|\\$\\{[^}]+\\}",parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6495,7 +6609,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-validate265.errors = vErrors;
+validate267.errors = vErrors;
 return errors === 0;
 }
 
@@ -6941,8 +7055,8 @@ errors++;
 }
 }
 if(data.ItemSelector !== undefined){
-if(!(validate239(data.ItemSelector, {instancePath:instancePath+"/ItemSelector",parentData:data,parentDataProperty:"ItemSelector",rootData}))){
-vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
+if(!(validate241(data.ItemSelector, {instancePath:instancePath+"/ItemSelector",parentData:data,parentDataProperty:"ItemSelector",rootData}))){
+vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
 errors = vErrors.length;
 }
 }
@@ -6953,20 +7067,20 @@ errors = vErrors.length;
 }
 }
 if(data.ItemReader !== undefined){
-if(!(validate242(data.ItemReader, {instancePath:instancePath+"/ItemReader",parentData:data,parentDataProperty:"ItemReader",rootData}))){
-vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+if(!(validate244(data.ItemReader, {instancePath:instancePath+"/ItemReader",parentData:data,parentDataProperty:"ItemReader",rootData}))){
+vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
 errors = vErrors.length;
 }
 }
 if(data.ItemBatcher !== undefined){
-if(!(validate250(data.ItemBatcher, {instancePath:instancePath+"/ItemBatcher",parentData:data,parentDataProperty:"ItemBatcher",rootData}))){
-vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
+if(!(validate252(data.ItemBatcher, {instancePath:instancePath+"/ItemBatcher",parentData:data,parentDataProperty:"ItemBatcher",rootData}))){
+vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
 errors = vErrors.length;
 }
 }
 if(data.ResultWriter !== undefined){
-if(!(validate257(data.ResultWriter, {instancePath:instancePath+"/ResultWriter",parentData:data,parentDataProperty:"ResultWriter",rootData}))){
-vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
+if(!(validate259(data.ResultWriter, {instancePath:instancePath+"/ResultWriter",parentData:data,parentDataProperty:"ResultWriter",rootData}))){
+vErrors = vErrors === null ? validate259.errors : vErrors.concat(validate259.errors);
 errors = vErrors.length;
 }
 }
@@ -6995,8 +7109,8 @@ errors = vErrors.length;
 }
 }
 if(data.ToleratedFailurePercentage !== undefined){
-if(!(validate265(data.ToleratedFailurePercentage, {instancePath:instancePath+"/ToleratedFailurePercentage",parentData:data,parentDataProperty:"ToleratedFailurePercentage",rootData}))){
-vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
+if(!(validate267(data.ToleratedFailurePercentage, {instancePath:instancePath+"/ToleratedFailurePercentage",parentData:data,parentDataProperty:"ToleratedFailurePercentage",rootData}))){
+vErrors = vErrors === null ? validate267.errors : vErrors.concat(validate267.errors);
 errors = vErrors.length;
 }
 }
@@ -7139,14 +7253,14 @@ validate222.errors = vErrors;
 return errors === 0;
 }
 
-const schema54 = {"title":"JSONata state","$comment":"A state that declares \"QueryLanguage\": \"JSONata\" cannot use JSONPath-only fields. Which language a state without its own QueryLanguage uses depends on the machine's top-level field, which a schema cannot see from inside a state (it would need every state definition twice): the language-fields rule checks those.","properties":{"InputPath":false,"OutputPath":false,"Parameters":false,"ResultSelector":false,"ResultPath":false,"Result":false,"ItemsPath":false,"SecondsPath":false,"TimestampPath":false,"TimeoutSecondsPath":false,"HeartbeatSecondsPath":false,"ErrorPath":false,"CausePath":false,"MaxConcurrencyPath":false,"ToleratedFailureCountPath":false,"ToleratedFailurePercentagePath":false,"Catch":{"items":{"properties":{"ResultPath":false},"type":"object"},"type":"array"},"Choices":{"items":{"properties":{"Variable":false,"And":false,"Or":false,"Not":false},"type":"object"},"type":"array"},"ItemReader":{"properties":{"Parameters":false,"ReaderConfig":{"properties":{"MaxItemsPath":false},"type":"object"}},"type":"object"},"ItemBatcher":{"properties":{"MaxItemsPerBatchPath":false,"MaxInputBytesPerBatchPath":false},"type":"object"},"ResultWriter":{"properties":{"Parameters":false},"type":"object"}},"type":"object"};
+const schema55 = {"title":"JSONata state","$comment":"A state that declares \"QueryLanguage\": \"JSONata\" cannot use JSONPath-only fields. Which language a state without its own QueryLanguage uses depends on the machine's top-level field, which a schema cannot see from inside a state (it would need every state definition twice): the language-fields rule checks those.","properties":{"InputPath":false,"OutputPath":false,"Parameters":false,"ResultSelector":false,"ResultPath":false,"Result":false,"ItemsPath":false,"SecondsPath":false,"TimestampPath":false,"TimeoutSecondsPath":false,"HeartbeatSecondsPath":false,"ErrorPath":false,"CausePath":false,"MaxConcurrencyPath":false,"ToleratedFailureCountPath":false,"ToleratedFailurePercentagePath":false,"Catch":{"items":{"properties":{"ResultPath":false},"type":"object"},"type":"array"},"Choices":{"items":{"properties":{"Variable":false,"And":false,"Or":false,"Not":false},"type":"object"},"type":"array"},"ItemReader":{"properties":{"Parameters":false,"ReaderConfig":{"properties":{"MaxItemsPath":false},"type":"object"}},"type":"object"},"ItemBatcher":{"properties":{"MaxItemsPerBatchPath":false,"MaxInputBytesPerBatchPath":false},"type":"object"},"ResultWriter":{"properties":{"Parameters":false},"type":"object"}},"type":"object"};
 
-function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.InputPath !== undefined){
-const err0 = {instancePath:instancePath+"/InputPath",schemaPath:"#/properties/InputPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.InputPath,data:data.InputPath};
+const err0 = {instancePath:instancePath+"/InputPath",schemaPath:"#/properties/InputPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.InputPath,data:data.InputPath};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7156,7 +7270,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.OutputPath !== undefined){
-const err1 = {instancePath:instancePath+"/OutputPath",schemaPath:"#/properties/OutputPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.OutputPath,data:data.OutputPath};
+const err1 = {instancePath:instancePath+"/OutputPath",schemaPath:"#/properties/OutputPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.OutputPath,data:data.OutputPath};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7166,7 +7280,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.Parameters !== undefined){
-const err2 = {instancePath:instancePath+"/Parameters",schemaPath:"#/properties/Parameters/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.Parameters,data:data.Parameters};
+const err2 = {instancePath:instancePath+"/Parameters",schemaPath:"#/properties/Parameters/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.Parameters,data:data.Parameters};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7176,7 +7290,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.ResultSelector !== undefined){
-const err3 = {instancePath:instancePath+"/ResultSelector",schemaPath:"#/properties/ResultSelector/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.ResultSelector,data:data.ResultSelector};
+const err3 = {instancePath:instancePath+"/ResultSelector",schemaPath:"#/properties/ResultSelector/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.ResultSelector,data:data.ResultSelector};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7186,7 +7300,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.ResultPath !== undefined){
-const err4 = {instancePath:instancePath+"/ResultPath",schemaPath:"#/properties/ResultPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.ResultPath,data:data.ResultPath};
+const err4 = {instancePath:instancePath+"/ResultPath",schemaPath:"#/properties/ResultPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.ResultPath,data:data.ResultPath};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7196,7 +7310,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.Result !== undefined){
-const err5 = {instancePath:instancePath+"/Result",schemaPath:"#/properties/Result/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.Result,data:data.Result};
+const err5 = {instancePath:instancePath+"/Result",schemaPath:"#/properties/Result/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.Result,data:data.Result};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7206,7 +7320,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.ItemsPath !== undefined){
-const err6 = {instancePath:instancePath+"/ItemsPath",schemaPath:"#/properties/ItemsPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.ItemsPath,data:data.ItemsPath};
+const err6 = {instancePath:instancePath+"/ItemsPath",schemaPath:"#/properties/ItemsPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.ItemsPath,data:data.ItemsPath};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7216,7 +7330,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.SecondsPath !== undefined){
-const err7 = {instancePath:instancePath+"/SecondsPath",schemaPath:"#/properties/SecondsPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.SecondsPath,data:data.SecondsPath};
+const err7 = {instancePath:instancePath+"/SecondsPath",schemaPath:"#/properties/SecondsPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.SecondsPath,data:data.SecondsPath};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7226,7 +7340,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.TimestampPath !== undefined){
-const err8 = {instancePath:instancePath+"/TimestampPath",schemaPath:"#/properties/TimestampPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.TimestampPath,data:data.TimestampPath};
+const err8 = {instancePath:instancePath+"/TimestampPath",schemaPath:"#/properties/TimestampPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.TimestampPath,data:data.TimestampPath};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7236,7 +7350,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.TimeoutSecondsPath !== undefined){
-const err9 = {instancePath:instancePath+"/TimeoutSecondsPath",schemaPath:"#/properties/TimeoutSecondsPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.TimeoutSecondsPath,data:data.TimeoutSecondsPath};
+const err9 = {instancePath:instancePath+"/TimeoutSecondsPath",schemaPath:"#/properties/TimeoutSecondsPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.TimeoutSecondsPath,data:data.TimeoutSecondsPath};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7246,7 +7360,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data.HeartbeatSecondsPath !== undefined){
-const err10 = {instancePath:instancePath+"/HeartbeatSecondsPath",schemaPath:"#/properties/HeartbeatSecondsPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.HeartbeatSecondsPath,data:data.HeartbeatSecondsPath};
+const err10 = {instancePath:instancePath+"/HeartbeatSecondsPath",schemaPath:"#/properties/HeartbeatSecondsPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.HeartbeatSecondsPath,data:data.HeartbeatSecondsPath};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7256,7 +7370,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data.ErrorPath !== undefined){
-const err11 = {instancePath:instancePath+"/ErrorPath",schemaPath:"#/properties/ErrorPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.ErrorPath,data:data.ErrorPath};
+const err11 = {instancePath:instancePath+"/ErrorPath",schemaPath:"#/properties/ErrorPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.ErrorPath,data:data.ErrorPath};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7266,7 +7380,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data.CausePath !== undefined){
-const err12 = {instancePath:instancePath+"/CausePath",schemaPath:"#/properties/CausePath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.CausePath,data:data.CausePath};
+const err12 = {instancePath:instancePath+"/CausePath",schemaPath:"#/properties/CausePath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.CausePath,data:data.CausePath};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7276,7 +7390,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data.MaxConcurrencyPath !== undefined){
-const err13 = {instancePath:instancePath+"/MaxConcurrencyPath",schemaPath:"#/properties/MaxConcurrencyPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.MaxConcurrencyPath,data:data.MaxConcurrencyPath};
+const err13 = {instancePath:instancePath+"/MaxConcurrencyPath",schemaPath:"#/properties/MaxConcurrencyPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.MaxConcurrencyPath,data:data.MaxConcurrencyPath};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7286,7 +7400,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data.ToleratedFailureCountPath !== undefined){
-const err14 = {instancePath:instancePath+"/ToleratedFailureCountPath",schemaPath:"#/properties/ToleratedFailureCountPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.ToleratedFailureCountPath,data:data.ToleratedFailureCountPath};
+const err14 = {instancePath:instancePath+"/ToleratedFailureCountPath",schemaPath:"#/properties/ToleratedFailureCountPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.ToleratedFailureCountPath,data:data.ToleratedFailureCountPath};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7296,7 +7410,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data.ToleratedFailurePercentagePath !== undefined){
-const err15 = {instancePath:instancePath+"/ToleratedFailurePercentagePath",schemaPath:"#/properties/ToleratedFailurePercentagePath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.ToleratedFailurePercentagePath,data:data.ToleratedFailurePercentagePath};
+const err15 = {instancePath:instancePath+"/ToleratedFailurePercentagePath",schemaPath:"#/properties/ToleratedFailurePercentagePath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.ToleratedFailurePercentagePath,data:data.ToleratedFailurePercentagePath};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7313,7 +7427,7 @@ for(let i0=0; i0<len0; i0++){
 let data17 = data16[i0];
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.ResultPath !== undefined){
-const err16 = {instancePath:instancePath+"/Catch/" + i0+"/ResultPath",schemaPath:"#/properties/Catch/items/properties/ResultPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.Catch.items.properties.ResultPath,data:data17.ResultPath};
+const err16 = {instancePath:instancePath+"/Catch/" + i0+"/ResultPath",schemaPath:"#/properties/Catch/items/properties/ResultPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.Catch.items.properties.ResultPath,data:data17.ResultPath};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7324,7 +7438,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/Catch/" + i0,schemaPath:"#/properties/Catch/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.Catch.items.type,parentSchema:schema54.properties.Catch.items,data:data17};
+const err17 = {instancePath:instancePath+"/Catch/" + i0,schemaPath:"#/properties/Catch/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.Catch.items.type,parentSchema:schema55.properties.Catch.items,data:data17};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7336,7 +7450,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/Catch",schemaPath:"#/properties/Catch/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.Catch.type,parentSchema:schema54.properties.Catch,data:data16};
+const err18 = {instancePath:instancePath+"/Catch",schemaPath:"#/properties/Catch/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.Catch.type,parentSchema:schema55.properties.Catch,data:data16};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7354,7 +7468,7 @@ for(let i1=0; i1<len1; i1++){
 let data20 = data19[i1];
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 if(data20.Variable !== undefined){
-const err19 = {instancePath:instancePath+"/Choices/" + i1+"/Variable",schemaPath:"#/properties/Choices/items/properties/Variable/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.Choices.items.properties.Variable,data:data20.Variable};
+const err19 = {instancePath:instancePath+"/Choices/" + i1+"/Variable",schemaPath:"#/properties/Choices/items/properties/Variable/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.Choices.items.properties.Variable,data:data20.Variable};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7364,7 +7478,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data20.And !== undefined){
-const err20 = {instancePath:instancePath+"/Choices/" + i1+"/And",schemaPath:"#/properties/Choices/items/properties/And/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.Choices.items.properties.And,data:data20.And};
+const err20 = {instancePath:instancePath+"/Choices/" + i1+"/And",schemaPath:"#/properties/Choices/items/properties/And/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.Choices.items.properties.And,data:data20.And};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7374,7 +7488,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data20.Or !== undefined){
-const err21 = {instancePath:instancePath+"/Choices/" + i1+"/Or",schemaPath:"#/properties/Choices/items/properties/Or/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.Choices.items.properties.Or,data:data20.Or};
+const err21 = {instancePath:instancePath+"/Choices/" + i1+"/Or",schemaPath:"#/properties/Choices/items/properties/Or/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.Choices.items.properties.Or,data:data20.Or};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7384,7 +7498,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data20.Not !== undefined){
-const err22 = {instancePath:instancePath+"/Choices/" + i1+"/Not",schemaPath:"#/properties/Choices/items/properties/Not/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.Choices.items.properties.Not,data:data20.Not};
+const err22 = {instancePath:instancePath+"/Choices/" + i1+"/Not",schemaPath:"#/properties/Choices/items/properties/Not/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.Choices.items.properties.Not,data:data20.Not};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7395,7 +7509,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/Choices/" + i1,schemaPath:"#/properties/Choices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.Choices.items.type,parentSchema:schema54.properties.Choices.items,data:data20};
+const err23 = {instancePath:instancePath+"/Choices/" + i1,schemaPath:"#/properties/Choices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.Choices.items.type,parentSchema:schema55.properties.Choices.items,data:data20};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7407,7 +7521,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/Choices",schemaPath:"#/properties/Choices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema54.properties.Choices.type,parentSchema:schema54.properties.Choices,data:data19};
+const err24 = {instancePath:instancePath+"/Choices",schemaPath:"#/properties/Choices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.Choices.type,parentSchema:schema55.properties.Choices,data:data19};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7421,7 +7535,7 @@ if(data.ItemReader !== undefined){
 let data25 = data.ItemReader;
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 if(data25.Parameters !== undefined){
-const err25 = {instancePath:instancePath+"/ItemReader/Parameters",schemaPath:"#/properties/ItemReader/properties/Parameters/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.ItemReader.properties.Parameters,data:data25.Parameters};
+const err25 = {instancePath:instancePath+"/ItemReader/Parameters",schemaPath:"#/properties/ItemReader/properties/Parameters/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.ItemReader.properties.Parameters,data:data25.Parameters};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7434,7 +7548,7 @@ if(data25.ReaderConfig !== undefined){
 let data27 = data25.ReaderConfig;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(data27.MaxItemsPath !== undefined){
-const err26 = {instancePath:instancePath+"/ItemReader/ReaderConfig/MaxItemsPath",schemaPath:"#/properties/ItemReader/properties/ReaderConfig/properties/MaxItemsPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.ItemReader.properties.ReaderConfig.properties.MaxItemsPath,data:data27.MaxItemsPath};
+const err26 = {instancePath:instancePath+"/ItemReader/ReaderConfig/MaxItemsPath",schemaPath:"#/properties/ItemReader/properties/ReaderConfig/properties/MaxItemsPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.ItemReader.properties.ReaderConfig.properties.MaxItemsPath,data:data27.MaxItemsPath};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7445,7 +7559,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/ItemReader/ReaderConfig",schemaPath:"#/properties/ItemReader/properties/ReaderConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.ItemReader.properties.ReaderConfig.type,parentSchema:schema54.properties.ItemReader.properties.ReaderConfig,data:data27};
+const err27 = {instancePath:instancePath+"/ItemReader/ReaderConfig",schemaPath:"#/properties/ItemReader/properties/ReaderConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.ItemReader.properties.ReaderConfig.type,parentSchema:schema55.properties.ItemReader.properties.ReaderConfig,data:data27};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7457,7 +7571,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/ItemReader",schemaPath:"#/properties/ItemReader/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.ItemReader.type,parentSchema:schema54.properties.ItemReader,data:data25};
+const err28 = {instancePath:instancePath+"/ItemReader",schemaPath:"#/properties/ItemReader/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.ItemReader.type,parentSchema:schema55.properties.ItemReader,data:data25};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7471,7 +7585,7 @@ if(data.ItemBatcher !== undefined){
 let data29 = data.ItemBatcher;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 if(data29.MaxItemsPerBatchPath !== undefined){
-const err29 = {instancePath:instancePath+"/ItemBatcher/MaxItemsPerBatchPath",schemaPath:"#/properties/ItemBatcher/properties/MaxItemsPerBatchPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.ItemBatcher.properties.MaxItemsPerBatchPath,data:data29.MaxItemsPerBatchPath};
+const err29 = {instancePath:instancePath+"/ItemBatcher/MaxItemsPerBatchPath",schemaPath:"#/properties/ItemBatcher/properties/MaxItemsPerBatchPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.ItemBatcher.properties.MaxItemsPerBatchPath,data:data29.MaxItemsPerBatchPath};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7481,7 +7595,7 @@ vErrors.push(err29);
 errors++;
 }
 if(data29.MaxInputBytesPerBatchPath !== undefined){
-const err30 = {instancePath:instancePath+"/ItemBatcher/MaxInputBytesPerBatchPath",schemaPath:"#/properties/ItemBatcher/properties/MaxInputBytesPerBatchPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.ItemBatcher.properties.MaxInputBytesPerBatchPath,data:data29.MaxInputBytesPerBatchPath};
+const err30 = {instancePath:instancePath+"/ItemBatcher/MaxInputBytesPerBatchPath",schemaPath:"#/properties/ItemBatcher/properties/MaxInputBytesPerBatchPath/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.ItemBatcher.properties.MaxInputBytesPerBatchPath,data:data29.MaxInputBytesPerBatchPath};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7492,7 +7606,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/ItemBatcher",schemaPath:"#/properties/ItemBatcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.ItemBatcher.type,parentSchema:schema54.properties.ItemBatcher,data:data29};
+const err31 = {instancePath:instancePath+"/ItemBatcher",schemaPath:"#/properties/ItemBatcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.ItemBatcher.type,parentSchema:schema55.properties.ItemBatcher,data:data29};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7506,7 +7620,7 @@ if(data.ResultWriter !== undefined){
 let data32 = data.ResultWriter;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 if(data32.Parameters !== undefined){
-const err32 = {instancePath:instancePath+"/ResultWriter/Parameters",schemaPath:"#/properties/ResultWriter/properties/Parameters/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema54.properties.ResultWriter.properties.Parameters,data:data32.Parameters};
+const err32 = {instancePath:instancePath+"/ResultWriter/Parameters",schemaPath:"#/properties/ResultWriter/properties/Parameters/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.ResultWriter.properties.Parameters,data:data32.Parameters};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7517,7 +7631,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/ResultWriter",schemaPath:"#/properties/ResultWriter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.properties.ResultWriter.type,parentSchema:schema54.properties.ResultWriter,data:data32};
+const err33 = {instancePath:instancePath+"/ResultWriter",schemaPath:"#/properties/ResultWriter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.ResultWriter.type,parentSchema:schema55.properties.ResultWriter,data:data32};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7529,7 +7643,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7538,19 +7652,19 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate277.errors = vErrors;
+validate279.errors = vErrors;
 return errors === 0;
 }
 
-const schema55 = {"title":"JSONPath state","$comment":"A state that declares \"QueryLanguage\": \"JSONPath\" cannot use JSONata-only fields nor {% %} expressions in numeric and timestamp fields.","properties":{"Arguments":false,"Output":false,"Items":false,"TimeoutSeconds":{"not":{"$ref":"#/$defs/JSONataExpression"}},"HeartbeatSeconds":{"not":{"$ref":"#/$defs/JSONataExpression"}},"Seconds":{"not":{"$ref":"#/$defs/JSONataExpression"}},"Timestamp":{"not":{"$ref":"#/$defs/JSONataExpression"}},"MaxConcurrency":{"not":{"$ref":"#/$defs/JSONataExpression"}},"ToleratedFailureCount":{"not":{"$ref":"#/$defs/JSONataExpression"}},"ToleratedFailurePercentage":{"not":{"$ref":"#/$defs/JSONataExpression"}},"Catch":{"items":{"properties":{"Output":false},"type":"object"},"type":"array"},"Choices":{"items":{"properties":{"Condition":false,"Output":false},"type":"object"},"type":"array"},"ItemReader":{"properties":{"Arguments":false,"ReaderConfig":{"properties":{"MaxItems":{"not":{"$ref":"#/$defs/JSONataExpression"}}},"type":"object"}},"type":"object"},"ItemBatcher":{"properties":{"MaxItemsPerBatch":{"not":{"$ref":"#/$defs/JSONataExpression"}},"MaxInputBytesPerBatch":{"not":{"$ref":"#/$defs/JSONataExpression"}}},"type":"object"},"ResultWriter":{"properties":{"Arguments":false},"type":"object"}},"type":"object"};
-const schema56 = {"description":"A JSONata expression between {% and %}.","type":"string","pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$"};
+const schema56 = {"title":"JSONPath state","$comment":"A state that declares \"QueryLanguage\": \"JSONPath\" cannot use JSONata-only fields nor {% %} expressions in numeric and timestamp fields.","properties":{"Arguments":false,"Output":false,"Items":false,"TimeoutSeconds":{"not":{"$ref":"#/$defs/JSONataExpression"}},"HeartbeatSeconds":{"not":{"$ref":"#/$defs/JSONataExpression"}},"Seconds":{"not":{"$ref":"#/$defs/JSONataExpression"}},"Timestamp":{"not":{"$ref":"#/$defs/JSONataExpression"}},"MaxConcurrency":{"not":{"$ref":"#/$defs/JSONataExpression"}},"ToleratedFailureCount":{"not":{"$ref":"#/$defs/JSONataExpression"}},"ToleratedFailurePercentage":{"not":{"$ref":"#/$defs/JSONataExpression"}},"Catch":{"items":{"properties":{"Output":false},"type":"object"},"type":"array"},"Choices":{"items":{"properties":{"Condition":false,"Output":false},"type":"object"},"type":"array"},"ItemReader":{"properties":{"Arguments":false,"ReaderConfig":{"properties":{"MaxItems":{"not":{"$ref":"#/$defs/JSONataExpression"}}},"type":"object"}},"type":"object"},"ItemBatcher":{"properties":{"MaxItemsPerBatch":{"not":{"$ref":"#/$defs/JSONataExpression"}},"MaxInputBytesPerBatch":{"not":{"$ref":"#/$defs/JSONataExpression"}}},"type":"object"},"ResultWriter":{"properties":{"Arguments":false},"type":"object"}},"type":"object"};
+const schema57 = {"description":"A JSONata expression between {% and %}.","type":"string","pattern":"^\\s*\\{%[\\s\\S]*%\\}\\s*$"};
 
-function validate280(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data === "string"){
 if(!pattern6.test(data)){
-const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^\\s*\\{%[\\s\\S]*%\\}\\s*$"},message:"must match pattern \""+"^\\s*\\{%[\\s\\S]*%\\}\\s*$"+"\"",schema:"^\\s*\\{%[\\s\\S]*%\\}\\s*$",parentSchema:schema56,data};
+const err0 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^\\s*\\{%[\\s\\S]*%\\}\\s*$"},message:"must match pattern \""+"^\\s*\\{%[\\s\\S]*%\\}\\s*$"+"\"",schema:"^\\s*\\{%[\\s\\S]*%\\}\\s*$",parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7561,7 +7675,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.type,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7570,17 +7684,17 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate280.errors = vErrors;
+validate282.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate279(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Arguments !== undefined){
-const err0 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.Arguments,data:data.Arguments};
+const err0 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema56.properties.Arguments,data:data.Arguments};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7590,7 +7704,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.Output !== undefined){
-const err1 = {instancePath:instancePath+"/Output",schemaPath:"#/properties/Output/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.Output,data:data.Output};
+const err1 = {instancePath:instancePath+"/Output",schemaPath:"#/properties/Output/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema56.properties.Output,data:data.Output};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7600,7 +7714,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.Items !== undefined){
-const err2 = {instancePath:instancePath+"/Items",schemaPath:"#/properties/Items/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.Items,data:data.Items};
+const err2 = {instancePath:instancePath+"/Items",schemaPath:"#/properties/Items/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema56.properties.Items,data:data.Items};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7613,13 +7727,13 @@ if(data.TimeoutSeconds !== undefined){
 let data3 = data.TimeoutSeconds;
 const _errs3 = errors;
 const _errs4 = errors;
-if(!(validate280(data3, {instancePath:instancePath+"/TimeoutSeconds",parentData:data,parentDataProperty:"TimeoutSeconds",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate282(data3, {instancePath:instancePath+"/TimeoutSeconds",parentData:data,parentDataProperty:"TimeoutSeconds",rootData}))){
+vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs4 === errors;
 if(valid1){
-const err3 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema55.properties.TimeoutSeconds.not,parentSchema:schema55.properties.TimeoutSeconds,data:data3};
+const err3 = {instancePath:instancePath+"/TimeoutSeconds",schemaPath:"#/properties/TimeoutSeconds/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema56.properties.TimeoutSeconds.not,parentSchema:schema56.properties.TimeoutSeconds,data:data3};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7644,13 +7758,13 @@ if(data.HeartbeatSeconds !== undefined){
 let data4 = data.HeartbeatSeconds;
 const _errs6 = errors;
 const _errs7 = errors;
-if(!(validate280(data4, {instancePath:instancePath+"/HeartbeatSeconds",parentData:data,parentDataProperty:"HeartbeatSeconds",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate282(data4, {instancePath:instancePath+"/HeartbeatSeconds",parentData:data,parentDataProperty:"HeartbeatSeconds",rootData}))){
+vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs7 === errors;
 if(valid2){
-const err4 = {instancePath:instancePath+"/HeartbeatSeconds",schemaPath:"#/properties/HeartbeatSeconds/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema55.properties.HeartbeatSeconds.not,parentSchema:schema55.properties.HeartbeatSeconds,data:data4};
+const err4 = {instancePath:instancePath+"/HeartbeatSeconds",schemaPath:"#/properties/HeartbeatSeconds/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema56.properties.HeartbeatSeconds.not,parentSchema:schema56.properties.HeartbeatSeconds,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7675,13 +7789,13 @@ if(data.Seconds !== undefined){
 let data5 = data.Seconds;
 const _errs9 = errors;
 const _errs10 = errors;
-if(!(validate280(data5, {instancePath:instancePath+"/Seconds",parentData:data,parentDataProperty:"Seconds",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate282(data5, {instancePath:instancePath+"/Seconds",parentData:data,parentDataProperty:"Seconds",rootData}))){
+vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 var valid3 = _errs10 === errors;
 if(valid3){
-const err5 = {instancePath:instancePath+"/Seconds",schemaPath:"#/properties/Seconds/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema55.properties.Seconds.not,parentSchema:schema55.properties.Seconds,data:data5};
+const err5 = {instancePath:instancePath+"/Seconds",schemaPath:"#/properties/Seconds/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema56.properties.Seconds.not,parentSchema:schema56.properties.Seconds,data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7706,13 +7820,13 @@ if(data.Timestamp !== undefined){
 let data6 = data.Timestamp;
 const _errs12 = errors;
 const _errs13 = errors;
-if(!(validate280(data6, {instancePath:instancePath+"/Timestamp",parentData:data,parentDataProperty:"Timestamp",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate282(data6, {instancePath:instancePath+"/Timestamp",parentData:data,parentDataProperty:"Timestamp",rootData}))){
+vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 var valid4 = _errs13 === errors;
 if(valid4){
-const err6 = {instancePath:instancePath+"/Timestamp",schemaPath:"#/properties/Timestamp/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema55.properties.Timestamp.not,parentSchema:schema55.properties.Timestamp,data:data6};
+const err6 = {instancePath:instancePath+"/Timestamp",schemaPath:"#/properties/Timestamp/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema56.properties.Timestamp.not,parentSchema:schema56.properties.Timestamp,data:data6};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7737,13 +7851,13 @@ if(data.MaxConcurrency !== undefined){
 let data7 = data.MaxConcurrency;
 const _errs15 = errors;
 const _errs16 = errors;
-if(!(validate280(data7, {instancePath:instancePath+"/MaxConcurrency",parentData:data,parentDataProperty:"MaxConcurrency",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate282(data7, {instancePath:instancePath+"/MaxConcurrency",parentData:data,parentDataProperty:"MaxConcurrency",rootData}))){
+vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs16 === errors;
 if(valid5){
-const err7 = {instancePath:instancePath+"/MaxConcurrency",schemaPath:"#/properties/MaxConcurrency/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema55.properties.MaxConcurrency.not,parentSchema:schema55.properties.MaxConcurrency,data:data7};
+const err7 = {instancePath:instancePath+"/MaxConcurrency",schemaPath:"#/properties/MaxConcurrency/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema56.properties.MaxConcurrency.not,parentSchema:schema56.properties.MaxConcurrency,data:data7};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7768,13 +7882,13 @@ if(data.ToleratedFailureCount !== undefined){
 let data8 = data.ToleratedFailureCount;
 const _errs18 = errors;
 const _errs19 = errors;
-if(!(validate280(data8, {instancePath:instancePath+"/ToleratedFailureCount",parentData:data,parentDataProperty:"ToleratedFailureCount",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate282(data8, {instancePath:instancePath+"/ToleratedFailureCount",parentData:data,parentDataProperty:"ToleratedFailureCount",rootData}))){
+vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 var valid6 = _errs19 === errors;
 if(valid6){
-const err8 = {instancePath:instancePath+"/ToleratedFailureCount",schemaPath:"#/properties/ToleratedFailureCount/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema55.properties.ToleratedFailureCount.not,parentSchema:schema55.properties.ToleratedFailureCount,data:data8};
+const err8 = {instancePath:instancePath+"/ToleratedFailureCount",schemaPath:"#/properties/ToleratedFailureCount/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema56.properties.ToleratedFailureCount.not,parentSchema:schema56.properties.ToleratedFailureCount,data:data8};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7799,13 +7913,13 @@ if(data.ToleratedFailurePercentage !== undefined){
 let data9 = data.ToleratedFailurePercentage;
 const _errs21 = errors;
 const _errs22 = errors;
-if(!(validate280(data9, {instancePath:instancePath+"/ToleratedFailurePercentage",parentData:data,parentDataProperty:"ToleratedFailurePercentage",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate282(data9, {instancePath:instancePath+"/ToleratedFailurePercentage",parentData:data,parentDataProperty:"ToleratedFailurePercentage",rootData}))){
+vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 var valid7 = _errs22 === errors;
 if(valid7){
-const err9 = {instancePath:instancePath+"/ToleratedFailurePercentage",schemaPath:"#/properties/ToleratedFailurePercentage/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema55.properties.ToleratedFailurePercentage.not,parentSchema:schema55.properties.ToleratedFailurePercentage,data:data9};
+const err9 = {instancePath:instancePath+"/ToleratedFailurePercentage",schemaPath:"#/properties/ToleratedFailurePercentage/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema56.properties.ToleratedFailurePercentage.not,parentSchema:schema56.properties.ToleratedFailurePercentage,data:data9};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7834,7 +7948,7 @@ for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.Output !== undefined){
-const err10 = {instancePath:instancePath+"/Catch/" + i0+"/Output",schemaPath:"#/properties/Catch/items/properties/Output/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.Catch.items.properties.Output,data:data11.Output};
+const err10 = {instancePath:instancePath+"/Catch/" + i0+"/Output",schemaPath:"#/properties/Catch/items/properties/Output/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema56.properties.Catch.items.properties.Output,data:data11.Output};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7845,7 +7959,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/Catch/" + i0,schemaPath:"#/properties/Catch/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.Catch.items.type,parentSchema:schema55.properties.Catch.items,data:data11};
+const err11 = {instancePath:instancePath+"/Catch/" + i0,schemaPath:"#/properties/Catch/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.Catch.items.type,parentSchema:schema56.properties.Catch.items,data:data11};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7857,7 +7971,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/Catch",schemaPath:"#/properties/Catch/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.Catch.type,parentSchema:schema55.properties.Catch,data:data10};
+const err12 = {instancePath:instancePath+"/Catch",schemaPath:"#/properties/Catch/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.Catch.type,parentSchema:schema56.properties.Catch,data:data10};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7875,7 +7989,7 @@ for(let i1=0; i1<len1; i1++){
 let data14 = data13[i1];
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.Condition !== undefined){
-const err13 = {instancePath:instancePath+"/Choices/" + i1+"/Condition",schemaPath:"#/properties/Choices/items/properties/Condition/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.Choices.items.properties.Condition,data:data14.Condition};
+const err13 = {instancePath:instancePath+"/Choices/" + i1+"/Condition",schemaPath:"#/properties/Choices/items/properties/Condition/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema56.properties.Choices.items.properties.Condition,data:data14.Condition};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7885,7 +7999,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data14.Output !== undefined){
-const err14 = {instancePath:instancePath+"/Choices/" + i1+"/Output",schemaPath:"#/properties/Choices/items/properties/Output/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.Choices.items.properties.Output,data:data14.Output};
+const err14 = {instancePath:instancePath+"/Choices/" + i1+"/Output",schemaPath:"#/properties/Choices/items/properties/Output/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema56.properties.Choices.items.properties.Output,data:data14.Output};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7896,7 +8010,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/Choices/" + i1,schemaPath:"#/properties/Choices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.Choices.items.type,parentSchema:schema55.properties.Choices.items,data:data14};
+const err15 = {instancePath:instancePath+"/Choices/" + i1,schemaPath:"#/properties/Choices/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.Choices.items.type,parentSchema:schema56.properties.Choices.items,data:data14};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7908,7 +8022,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/Choices",schemaPath:"#/properties/Choices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema55.properties.Choices.type,parentSchema:schema55.properties.Choices,data:data13};
+const err16 = {instancePath:instancePath+"/Choices",schemaPath:"#/properties/Choices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.Choices.type,parentSchema:schema56.properties.Choices,data:data13};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7922,7 +8036,7 @@ if(data.ItemReader !== undefined){
 let data17 = data.ItemReader;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.Arguments !== undefined){
-const err17 = {instancePath:instancePath+"/ItemReader/Arguments",schemaPath:"#/properties/ItemReader/properties/Arguments/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.ItemReader.properties.Arguments,data:data17.Arguments};
+const err17 = {instancePath:instancePath+"/ItemReader/Arguments",schemaPath:"#/properties/ItemReader/properties/Arguments/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema56.properties.ItemReader.properties.Arguments,data:data17.Arguments};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7938,13 +8052,13 @@ if(data19.MaxItems !== undefined){
 let data20 = data19.MaxItems;
 const _errs36 = errors;
 const _errs37 = errors;
-if(!(validate280(data20, {instancePath:instancePath+"/ItemReader/ReaderConfig/MaxItems",parentData:data19,parentDataProperty:"MaxItems",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate282(data20, {instancePath:instancePath+"/ItemReader/ReaderConfig/MaxItems",parentData:data19,parentDataProperty:"MaxItems",rootData}))){
+vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 var valid16 = _errs37 === errors;
 if(valid16){
-const err18 = {instancePath:instancePath+"/ItemReader/ReaderConfig/MaxItems",schemaPath:"#/properties/ItemReader/properties/ReaderConfig/properties/MaxItems/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema55.properties.ItemReader.properties.ReaderConfig.properties.MaxItems.not,parentSchema:schema55.properties.ItemReader.properties.ReaderConfig.properties.MaxItems,data:data20};
+const err18 = {instancePath:instancePath+"/ItemReader/ReaderConfig/MaxItems",schemaPath:"#/properties/ItemReader/properties/ReaderConfig/properties/MaxItems/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema56.properties.ItemReader.properties.ReaderConfig.properties.MaxItems.not,parentSchema:schema56.properties.ItemReader.properties.ReaderConfig.properties.MaxItems,data:data20};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7967,7 +8081,7 @@ vErrors = null;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/ItemReader/ReaderConfig",schemaPath:"#/properties/ItemReader/properties/ReaderConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.ItemReader.properties.ReaderConfig.type,parentSchema:schema55.properties.ItemReader.properties.ReaderConfig,data:data19};
+const err19 = {instancePath:instancePath+"/ItemReader/ReaderConfig",schemaPath:"#/properties/ItemReader/properties/ReaderConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.ItemReader.properties.ReaderConfig.type,parentSchema:schema56.properties.ItemReader.properties.ReaderConfig,data:data19};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7979,7 +8093,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/ItemReader",schemaPath:"#/properties/ItemReader/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.ItemReader.type,parentSchema:schema55.properties.ItemReader,data:data17};
+const err20 = {instancePath:instancePath+"/ItemReader",schemaPath:"#/properties/ItemReader/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.ItemReader.type,parentSchema:schema56.properties.ItemReader,data:data17};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7996,13 +8110,13 @@ if(data21.MaxItemsPerBatch !== undefined){
 let data22 = data21.MaxItemsPerBatch;
 const _errs41 = errors;
 const _errs42 = errors;
-if(!(validate280(data22, {instancePath:instancePath+"/ItemBatcher/MaxItemsPerBatch",parentData:data21,parentDataProperty:"MaxItemsPerBatch",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate282(data22, {instancePath:instancePath+"/ItemBatcher/MaxItemsPerBatch",parentData:data21,parentDataProperty:"MaxItemsPerBatch",rootData}))){
+vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 var valid18 = _errs42 === errors;
 if(valid18){
-const err21 = {instancePath:instancePath+"/ItemBatcher/MaxItemsPerBatch",schemaPath:"#/properties/ItemBatcher/properties/MaxItemsPerBatch/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema55.properties.ItemBatcher.properties.MaxItemsPerBatch.not,parentSchema:schema55.properties.ItemBatcher.properties.MaxItemsPerBatch,data:data22};
+const err21 = {instancePath:instancePath+"/ItemBatcher/MaxItemsPerBatch",schemaPath:"#/properties/ItemBatcher/properties/MaxItemsPerBatch/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema56.properties.ItemBatcher.properties.MaxItemsPerBatch.not,parentSchema:schema56.properties.ItemBatcher.properties.MaxItemsPerBatch,data:data22};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8027,13 +8141,13 @@ if(data21.MaxInputBytesPerBatch !== undefined){
 let data23 = data21.MaxInputBytesPerBatch;
 const _errs44 = errors;
 const _errs45 = errors;
-if(!(validate280(data23, {instancePath:instancePath+"/ItemBatcher/MaxInputBytesPerBatch",parentData:data21,parentDataProperty:"MaxInputBytesPerBatch",rootData}))){
-vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+if(!(validate282(data23, {instancePath:instancePath+"/ItemBatcher/MaxInputBytesPerBatch",parentData:data21,parentDataProperty:"MaxInputBytesPerBatch",rootData}))){
+vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
 errors = vErrors.length;
 }
 var valid19 = _errs45 === errors;
 if(valid19){
-const err22 = {instancePath:instancePath+"/ItemBatcher/MaxInputBytesPerBatch",schemaPath:"#/properties/ItemBatcher/properties/MaxInputBytesPerBatch/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema55.properties.ItemBatcher.properties.MaxInputBytesPerBatch.not,parentSchema:schema55.properties.ItemBatcher.properties.MaxInputBytesPerBatch,data:data23};
+const err22 = {instancePath:instancePath+"/ItemBatcher/MaxInputBytesPerBatch",schemaPath:"#/properties/ItemBatcher/properties/MaxInputBytesPerBatch/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema56.properties.ItemBatcher.properties.MaxInputBytesPerBatch.not,parentSchema:schema56.properties.ItemBatcher.properties.MaxInputBytesPerBatch,data:data23};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8056,7 +8170,7 @@ vErrors = null;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/ItemBatcher",schemaPath:"#/properties/ItemBatcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.ItemBatcher.type,parentSchema:schema55.properties.ItemBatcher,data:data21};
+const err23 = {instancePath:instancePath+"/ItemBatcher",schemaPath:"#/properties/ItemBatcher/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.ItemBatcher.type,parentSchema:schema56.properties.ItemBatcher,data:data21};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8070,7 +8184,7 @@ if(data.ResultWriter !== undefined){
 let data24 = data.ResultWriter;
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 if(data24.Arguments !== undefined){
-const err24 = {instancePath:instancePath+"/ResultWriter/Arguments",schemaPath:"#/properties/ResultWriter/properties/Arguments/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema55.properties.ResultWriter.properties.Arguments,data:data24.Arguments};
+const err24 = {instancePath:instancePath+"/ResultWriter/Arguments",schemaPath:"#/properties/ResultWriter/properties/Arguments/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema56.properties.ResultWriter.properties.Arguments,data:data24.Arguments};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8081,7 +8195,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/ResultWriter",schemaPath:"#/properties/ResultWriter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.properties.ResultWriter.type,parentSchema:schema55.properties.ResultWriter,data:data24};
+const err25 = {instancePath:instancePath+"/ResultWriter",schemaPath:"#/properties/ResultWriter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.properties.ResultWriter.type,parentSchema:schema56.properties.ResultWriter,data:data24};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8093,7 +8207,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8102,7 +8216,7 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate279.errors = vErrors;
+validate281.errors = vErrors;
 return errors === 0;
 }
 
@@ -8732,8 +8846,8 @@ vErrors = null;
 }
 if(_valid8){
 const _errs54 = errors;
-if(!(validate277(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate277.errors : vErrors.concat(validate277.errors);
+if(!(validate279(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate279.errors : vErrors.concat(validate279.errors);
 errors = vErrors.length;
 }
 var _valid8 = _errs54 === errors;
@@ -8803,8 +8917,8 @@ vErrors = null;
 }
 if(_valid9){
 const _errs60 = errors;
-if(!(validate279(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate279.errors : vErrors.concat(validate279.errors);
+if(!(validate281(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
 errors = vErrors.length;
 }
 var _valid9 = _errs60 === errors;
