@@ -1,0 +1,86 @@
+import { asStatesError, StatesError } from './errors.js'
+import { json } from './history.js'
+import { STATE_RUNNERS } from './states/index.js'
+import type { Frame, Outcome, StateDefinition, StateRun, StatesBlock } from './types.js'
+
+/**
+ * Runs a block of states (the machine, a Parallel branch, a Map iteration) from StartAt to its
+ * end, and returns the last state's output. Throws the StatesError that ends it unhandled.
+ */
+export async function runBlock(block: StatesBlock, input: unknown, frame: Frame): Promise<unknown> {
+  let name: string | undefined = block.StartAt
+  let data = input
+  while (name !== undefined) {
+    if (frame.stop.aborted || frame.env.stopped.aborted) throw new BranchStopped()
+    const state = block.States[name]
+    if (state === undefined) throw new StatesError('States.Runtime', `The state '${name}' does not exist`)
+    const outcome: Outcome = await runState(name, state, data, frame)
+    data = outcome.output
+    name = outcome.next
+  }
+  return data
+}
+
+/** A branch stopped because a sibling failed or the execution ended; not an error of its own. */
+export class BranchStopped extends Error {
+  constructor() {
+    super('stopped')
+  }
+}
+
+async function runState(name: string, state: StateDefinition, input: unknown, frame: Frame): Promise<Outcome> {
+  const type = String(state.Type)
+  const enteredEventId = frame.env.history.add(`${type}StateEntered`, frame.lastEventId, { name, input: json(input), inputDetails: { truncated: false } })
+  frame.lastEventId = enteredEventId
+  const enteredTime = new Date(frame.env.clock.now()).toISOString()
+  const run: StateRun = {
+    name,
+    state,
+    at: { name, enteredEventId },
+    language: state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath' ? state.QueryLanguage : frame.language,
+    frame,
+    retryCount: 0,
+    context() {
+      return {
+        Execution: frame.env.execution,
+        // AWS shows RetryCount only in states that can retry.
+        State: 'Retry' in state ? { EnteredTime: enteredTime, Name: name, RetryCount: run.retryCount } : { EnteredTime: enteredTime, Name: name },
+        StateMachine: frame.env.stateMachine,
+      }
+    },
+    record(eventType, details) {
+      frame.lastEventId = frame.env.history.add(eventType, frame.lastEventId, details)
+      return frame.lastEventId
+    },
+  }
+  const runner = STATE_RUNNERS[type]
+  if (runner === undefined) throw new StatesError('States.Runtime', `The state '${name}' has the unknown type '${type}'`)
+  let outcome: Outcome
+  try {
+    outcome = await runner(run, input)
+  } catch (error) {
+    if (error instanceof BranchStopped) throw error
+    throw asStatesError(error, run.at)
+  }
+  checkSize(outcome.output, name, frame)
+  if (outcome.assigned !== undefined) frame.variables = { ...frame.variables, ...outcome.assigned }
+  if (type !== 'Fail') {
+    const details: Record<string, unknown> = { name, output: json(outcome.output), outputDetails: { truncated: false } }
+    if (outcome.assigned !== undefined) {
+      details.assignedVariables = Object.fromEntries(Object.entries(outcome.assigned).map(([key, value]) => [key, json(value)]))
+      details.assignedVariablesDetails = { truncated: false }
+    }
+    run.record(`${type}StateExited`, details)
+  }
+  return outcome
+}
+
+/** AWS's 256 KiB cap on every payload a state takes or gives. */
+function checkSize(value: unknown, name: string, frame: Frame): void {
+  if (value === undefined) return
+  const text = JSON.stringify(value)
+  if (text.length * 3 <= frame.env.payloadLimit) return
+  if (Buffer.byteLength(text, 'utf8') > frame.env.payloadLimit) {
+    throw new StatesError('States.DataLimitExceeded', `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`)
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * One event of an execution's history, shaped as Step Functions' GetExecutionHistory returns it:
+ * `{ timestamp, type, id, previousEventId, <kind>EventDetails }`.
+ */
+export interface HistoryEvent {
+  readonly timestamp: string
+  readonly type: string
+  readonly id: number
+  readonly previousEventId: number
+  readonly [details: string]: unknown
+}
+
+/** The details field AWS uses for each event type. */
+const DETAILS: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray) => string]> = [
+  [/StateEntered$/, () => 'stateEnteredEventDetails'],
+  [/StateExited$/, () => 'stateExitedEventDetails'],
+  [/^(Fail|Parallel|Map)StateFailed$/, () => 'stateFailedEventDetails'],
+  [/^(Execution|Task|LambdaFunction|MapState|MapIteration|MapRun)(\w+)$/, (match) => `${lowerFirst(match[1] ?? '')}${match[2] ?? ''}EventDetails`],
+  [/^EvaluationFailed$/, () => 'evaluationFailedEventDetails'],
+]
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
+
+function detailsKey(type: string): string | undefined {
+  for (const [pattern, key] of DETAILS) {
+    const match = pattern.exec(type)
+    if (match !== null) return key(match)
+  }
+  return undefined
+}
+
+/** A payload as history shows it: JSON text. */
+export const json = (value: unknown): string => JSON.stringify(value === undefined ? null : value)
+
+/**
+ * Records an execution's events in order, numbered from 1 as AWS numbers them, each pointing at
+ * the event that led to it, and tells listeners as they happen (for progress output).
+ */
+export class History {
+  readonly events: HistoryEvent[] = []
+  private lastId = 0
+
+  constructor(
+    private readonly now: () => number,
+    private readonly listener?: (event: HistoryEvent) => void,
+    private readonly keep = true,
+  ) {}
+
+  /** Adds an event and returns its id. `details` lands under the key AWS uses for the type. */
+  add(type: string, previousEventId: number, details?: Readonly<Record<string, unknown>>): number {
+    this.lastId += 1
+    const event: Record<string, unknown> = { timestamp: new Date(this.now()).toISOString(), type, id: this.lastId, previousEventId }
+    const key = detailsKey(type)
+    if (details !== undefined && key !== undefined) event[key] = details
+    if (this.keep) this.events.push(event as HistoryEvent)
+    this.listener?.(event as HistoryEvent)
+    return this.lastId
+  }
+}

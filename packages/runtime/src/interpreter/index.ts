@@ -1,0 +1,6 @@
+export { run, InvalidDefinitionError, type Execution, type ExecutionStatus, type RunOptions } from './run.js'
+export { StatesError } from './errors.js'
+export type { HistoryEvent } from './history.js'
+export type { MockAnswer, TaskCall, TaskHandler, TaskMock } from './tasks.js'
+export { RealClock, VirtualClock, type Clock } from './clock.js'
+export { lambdaHandlers, type LambdaFunction } from './lambda.js'
