@@ -2,11 +2,12 @@ import packageJson from '../package.json'
 import { parseArgs, UsageError } from './args.js'
 import type { Command } from './command.js'
 import { compileCommand } from './commands/compile.js'
+import { execCommand } from './commands/exec.js'
 import { scheduleCommand } from './commands/schedule.js'
 import { validateCommand } from './commands/validate.js'
 import { processIo, type Io } from './io.js'
 
-const COMMANDS: readonly Command[] = [compileCommand, validateCommand, scheduleCommand]
+const COMMANDS: readonly Command[] = [compileCommand, validateCommand, execCommand, scheduleCommand]
 
 /** The exit code for a failure inside dlc itself (EX_SOFTWARE). */
 const INTERNAL_ERROR = 70
