@@ -17,6 +17,19 @@ export interface Deadline {
   cancel(): void
 }
 
+/** setTimeout's limit (about 24.8 days); longer timers fire at once with a warning, so they are chained. */
+const MAX_TIMER_MS = 2_147_483_647
+
+/** Calls `fire` after `ms` real milliseconds, however long; returns a way to cancel it. */
+function realTimer(ms: number, fire: () => void): () => void {
+  let timer: NodeJS.Timeout
+  const arm = (left: number): void => {
+    timer = setTimeout(() => (left > MAX_TIMER_MS ? arm(left - MAX_TIMER_MS) : fire()), Math.min(Math.max(0, left), MAX_TIMER_MS))
+  }
+  arm(ms)
+  return () => clearTimeout(timer)
+}
+
 /** The clock of the wall: waits take their real time. */
 export class RealClock implements Clock {
   now(): number {
@@ -24,15 +37,15 @@ export class RealClock implements Clock {
   }
 
   sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)))
+    return new Promise((resolve) => realTimer(ms, resolve))
   }
 
   deadline(ms: number): Deadline {
-    let timer: NodeJS.Timeout | undefined
+    let cancel = (): void => {}
     const passed = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, Math.max(0, ms))
+      cancel = realTimer(ms, resolve)
     })
-    return { passed, cancel: () => clearTimeout(timer) }
+    return { passed, cancel: () => cancel() }
   }
 }
 
@@ -69,18 +82,17 @@ export class VirtualClock implements Clock {
 
   deadline(ms: number): Deadline {
     let timer: Timer | undefined
-    let real: NodeJS.Timeout | undefined
+    let cancelReal = (): void => {}
     const passed = new Promise<void>((resolve) => {
       timer = this.add(this.now() + Math.max(0, ms), false, resolve)
       // A timeout also passes in real time, for handlers that really take that long.
-      real = setTimeout(resolve, Math.max(0, ms))
-      real.unref()
+      cancelReal = realTimer(ms, resolve)
     })
     return {
       passed,
       cancel: () => {
         if (timer !== undefined) timer.cancelled = true
-        clearTimeout(real)
+        cancelReal()
       },
     }
   }

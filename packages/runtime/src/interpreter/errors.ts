@@ -1,6 +1,3 @@
-import { IntrinsicFailure, IntrinsicPathNotFound } from '../intrinsics/index.js'
-import { QueryEvaluationError } from '../jsonata/index.js'
-
 /**
  * An error as Step Functions reports it: a name (`States.Runtime`, `Glue.ConcurrentRunsExceededException`)
  * and an optional cause. A Fail state without Error fails with no name: the empty string here. Tasks, Fail states and the runtime itself all fail with one.
@@ -64,11 +61,11 @@ export interface StateAt {
  */
 export function asStatesError(thrown: unknown, at: StateAt): StatesError {
   if (thrown instanceof StatesError) return thrown
-  if (thrown instanceof QueryEvaluationError || thrown instanceof IntrinsicFailure || thrown instanceof IntrinsicPathNotFound) {
-    return stateFailure(at, thrown.name, thrown.cause)
+  // The evaluators' errors (intrinsics, JSONata, Choice rules, Map Run settings) are named `States.*` and carry AWS's cause.
+  const named = thrown as { name?: unknown; cause?: unknown }
+  if (thrown instanceof Error && typeof named.name === 'string' && named.name.startsWith('States.') && typeof named.cause === 'string') {
+    return stateFailure(at, named.name, named.cause)
   }
-  const named = thrown as { error?: unknown; message?: unknown }
-  if (thrown instanceof Error && typeof named.error === 'string') return stateFailure(at, named.error, thrown.message)
   throw thrown
 }
 

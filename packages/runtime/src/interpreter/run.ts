@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { validate, type Diagnostic } from '@dlc/compiler'
+import { LocalS3 } from '../s3/index.js'
 import { RealClock, VirtualClock, type Clock } from './clock.js'
 import { BranchStopped, runBlock } from './engine.js'
 import { StatesError } from './errors.js'
@@ -33,6 +34,8 @@ export interface RunOptions {
   readonly onEvent?: (event: HistoryEvent) => void
   /** Keep the history in the Execution (default true); off saves memory in long runs. */
   readonly history?: boolean
+  /** The folder that stands in for S3 (`<folder>/<bucket>/<key>`): Distributed Map ItemReader and ResultWriter use it. */
+  readonly s3?: LocalS3 | string
   /** STANDARD (the default) or EXPRESS: the execution ARN and context object differ as on AWS. */
   readonly type?: 'STANDARD' | 'EXPRESS'
   /** Validate the definition first (default true). */
@@ -107,6 +110,7 @@ export async function run(definition: unknown, input: unknown = {}, options: Run
     region: ids.region,
     stopped: stopped.signal,
     payloadLimit: PAYLOAD_LIMIT,
+    s3: typeof options.s3 === 'string' ? new LocalS3(options.s3) : options.s3,
   }
   const started = history.add('ExecutionStarted', 0, { input: inputText, inputDetails: { truncated: false }, roleArn: ids.roleArn })
   const language: QueryLanguage = machine.QueryLanguage === 'JSONata' ? 'JSONata' : 'JSONPath'

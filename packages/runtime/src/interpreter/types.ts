@@ -1,5 +1,6 @@
 import type { IntrinsicOptions } from '../intrinsics/index.js'
 import type { JsonataOptions } from '../jsonata/index.js'
+import type { LocalS3 } from '../s3/index.js'
 import type { Clock } from './clock.js'
 import type { StateAt } from './errors.js'
 import type { History } from './history.js'
@@ -28,6 +29,8 @@ export interface ExecutionEnv {
   readonly region: string
   /** Stops every branch: the execution timed out, or failed in another branch. */
   readonly stopped: AbortSignal
+  /** The folder that stands in for S3 (Distributed Map readers and writers, local services). */
+  readonly s3?: LocalS3 | undefined
   /** Largest state input/output in bytes before States.DataLimitExceeded. */
   readonly payloadLimit: number
 }
