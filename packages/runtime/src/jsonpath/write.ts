@@ -1,5 +1,5 @@
 import { PathSyntaxError, PathWriteError } from './errors.js'
-import type { PathStep } from './nodes.js'
+import type { ParsedPath, PathStep } from './nodes.js'
 import { parsePath } from './parse.js'
 import { isObject } from './select.js'
 
@@ -33,29 +33,60 @@ export function isReferencePath(text: string): boolean {
  * @example writePath('$.data.lambdaresult', { data: { val1: 23 } }, 'Hello') // { data: { val1: 23, lambdaresult: 'Hello' } }
  */
 export function writePath(referencePath: string, target: unknown, value: unknown): unknown {
+  return place(referenceSteps(referencePath), 0, target, { referencePath, target, value })
+}
+
+interface Write {
+  readonly referencePath: string
+  readonly target: unknown
+  readonly value: unknown
+}
+
+/** The steps of each ResultPath, checked once: writes happen on every execution. */
+const checked = new WeakMap<ParsedPath, readonly ReferenceStep[]>()
+
+function referenceSteps(referencePath: string): readonly ReferenceStep[] {
   const path = parsePath(referencePath)
+  const known = checked.get(path)
+  if (known !== undefined) return known
   if (path.root.kind !== 'input') throw new PathSyntaxError(referencePath, 'a ResultPath writes into the state input, so it starts with $. or $[', 0, 'Reference Path')
   const steps: ReferenceStep[] = []
   for (const step of path.steps) {
     if (!isReferenceStep(step)) throw new PathSyntaxError(referencePath, 'only field names and single indexes can follow the root: no wildcards, slices, unions, filters, .. or functions', step.at, 'Reference Path')
     steps.push(step)
   }
-  const place = (node: unknown, at: number): unknown => {
-    const step = steps[at]
-    if (step === undefined) return value
-    if (step.kind === 'name') {
-      if (!isObject(node)) throw new PathWriteError(referencePath, target)
-      const child = Object.hasOwn(node, step.name) ? node[step.name] : {}
-      return { ...node, [step.name]: place(child, at + 1) }
-    }
-    if (!Array.isArray(node)) throw new PathWriteError(referencePath, target)
-    const index = step.index < 0 ? node.length + step.index : step.index
-    if (index < 0 || index >= node.length) throw new PathWriteError(referencePath, target)
-    const copy = node.slice()
-    copy[index] = place(node[index], at + 1)
-    return copy
+  checked.set(path, steps)
+  return steps
+}
+
+function place(steps: readonly ReferenceStep[], at: number, node: unknown, write: Write): unknown {
+  const step = steps[at]
+  if (step === undefined) return write.value
+  if (step.kind === 'name') {
+    if (!isObject(node)) throw new PathWriteError(write.referencePath, write.target)
+    const child = Object.hasOwn(node, step.name) ? node[step.name] : {}
+    return withMember(node, step.name, place(steps, at + 1, child, write))
   }
-  return place(target, 0)
+  if (!Array.isArray(node)) throw new PathWriteError(write.referencePath, write.target)
+  const index = step.index < 0 ? node.length + step.index : step.index
+  if (index < 0 || index >= node.length) throw new PathWriteError(write.referencePath, write.target)
+  const copy = node.slice()
+  copy[index] = place(steps, at + 1, node[index], write)
+  return copy
+}
+
+/** A copy of an object with one member set; a loop, which is several times faster than spreading. */
+function withMember(node: Record<string, unknown>, name: string, value: unknown): Record<string, unknown> {
+  const copy: Record<string, unknown> = {}
+  for (const key of Object.keys(node)) setMember(copy, key, node[key])
+  setMember(copy, name, value)
+  return copy
+}
+
+/** `__proto__` is defined as an own member: assigning it would change the copy's prototype. */
+function setMember(target: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__') Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true })
+  else target[name] = value
 }
 
 function isReferenceStep(step: PathStep): step is ReferenceStep {
