@@ -10,12 +10,14 @@ import type { Frame, Outcome, StateDefinition, StateRun, StatesBlock } from './t
 export async function runBlock(block: StatesBlock, input: unknown, frame: Frame): Promise<unknown> {
   let name: string | undefined = block.StartAt
   let data = input
+  let text: string | undefined
   while (name !== undefined) {
     if (frame.stop.aborted || frame.env.stopped.aborted) throw new BranchStopped()
     const state = block.States[name]
     if (state === undefined) throw new StatesError('States.Runtime', `The state '${name}' does not exist`)
-    const outcome: Outcome = await runState(name, state, data, frame)
+    const outcome: Outcome & { text: string } = await runState(name, state, data, text, frame)
     data = outcome.output
+    text = outcome.text
     name = outcome.next
   }
   return data
@@ -28,9 +30,11 @@ export class BranchStopped extends Error {
   }
 }
 
-async function runState(name: string, state: StateDefinition, input: unknown, frame: Frame): Promise<Outcome> {
+/** Runs one state; returns its outcome and its output as JSON text (measured once, for the size limit and the history). */
+async function runState(name: string, state: StateDefinition, input: unknown, inputText: string | undefined, frame: Frame): Promise<Outcome & { text: string }> {
   const type = String(state.Type)
-  const enteredEventId = frame.env.history.add(`${type}StateEntered`, frame.lastEventId, { name, input: json(input), inputDetails: { truncated: false } })
+  const { history } = frame.env
+  const enteredEventId = history.add(`${type}StateEntered`, frame.lastEventId, () => ({ name, input: inputText ?? json(input), inputDetails: { truncated: false } }))
   frame.lastEventId = enteredEventId
   const enteredTime = new Date(frame.env.clock.now()).toISOString()
   const run: StateRun = {
@@ -62,23 +66,25 @@ async function runState(name: string, state: StateDefinition, input: unknown, fr
     if (error instanceof BranchStopped) throw error
     throw asStatesError(error, run.at)
   }
-  checkSize(outcome.output, name, frame)
-  if (outcome.assigned !== undefined) frame.variables = { ...frame.variables, ...outcome.assigned }
+  const text = json(outcome.output)
+  checkSize(text, name, frame)
+  const { assigned } = outcome
+  if (assigned !== undefined) frame.variables = { ...frame.variables, ...assigned }
   if (type !== 'Fail') {
-    const details: Record<string, unknown> = { name, output: json(outcome.output), outputDetails: { truncated: false } }
-    if (outcome.assigned !== undefined) {
-      details.assignedVariables = Object.fromEntries(Object.entries(outcome.assigned).map(([key, value]) => [key, json(value)]))
-      details.assignedVariablesDetails = { truncated: false }
-    }
-    run.record(`${type}StateExited`, details)
+    run.record(`${type}StateExited`, () => ({
+      name,
+      output: text,
+      outputDetails: { truncated: false },
+      ...(assigned === undefined
+        ? {}
+        : { assignedVariables: Object.fromEntries(Object.entries(assigned).map(([key, value]) => [key, json(value)])), assignedVariablesDetails: { truncated: false } }),
+    }))
   }
-  return outcome
+  return { ...outcome, text }
 }
 
-/** AWS's 256 KiB cap on every payload a state takes or gives. */
-function checkSize(value: unknown, name: string, frame: Frame): void {
-  if (value === undefined) return
-  const text = JSON.stringify(value)
+/** AWS's 256 KiB cap on every payload a state gives (UTF-8 is at most 3 bytes per UTF-16 unit). */
+function checkSize(text: string, name: string, frame: Frame): void {
   if (text.length * 3 <= frame.env.payloadLimit) return
   if (Buffer.byteLength(text, 'utf8') > frame.env.payloadLimit) {
     throw new StatesError('States.DataLimitExceeded', `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`)

@@ -21,13 +21,24 @@ const DETAILS: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray) => strin
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
 
+const keysByType = new Map<string, string | undefined>()
+
 function detailsKey(type: string): string | undefined {
+  if (keysByType.has(type)) return keysByType.get(type)
+  let found: string | undefined
   for (const [pattern, key] of DETAILS) {
     const match = pattern.exec(type)
-    if (match !== null) return key(match)
+    if (match !== null) {
+      found = key(match)
+      break
+    }
   }
-  return undefined
+  keysByType.set(type, found)
+  return found
 }
+
+/** An event's details, or a function that builds them: skipped when nobody keeps or watches the history. */
+export type EventDetails = Readonly<Record<string, unknown>> | (() => Readonly<Record<string, unknown>>)
 
 /** A payload as history shows it: JSON text. */
 export const json = (value: unknown): string => JSON.stringify(value === undefined ? null : value)
@@ -47,11 +58,12 @@ export class History {
   ) {}
 
   /** Adds an event and returns its id. `details` lands under the key AWS uses for the type. */
-  add(type: string, previousEventId: number, details?: Readonly<Record<string, unknown>>): number {
+  add(type: string, previousEventId: number, details?: EventDetails): number {
     this.lastId += 1
+    if (!this.keep && this.listener === undefined) return this.lastId
     const event: Record<string, unknown> = { timestamp: new Date(this.now()).toISOString(), type, id: this.lastId, previousEventId }
     const key = detailsKey(type)
-    if (details !== undefined && key !== undefined) event[key] = details
+    if (details !== undefined && key !== undefined) event[key] = typeof details === 'function' ? details() : details
     if (this.keep) this.events.push(event as HistoryEvent)
     this.listener?.(event as HistoryEvent)
     return this.lastId

@@ -79,8 +79,7 @@ export class InvalidDefinitionError extends Error {
  */
 export async function run(definition: unknown, input: unknown = {}, options: RunOptions = {}): Promise<Execution> {
   if (options.validate !== false) {
-    const result = validate(definition)
-    const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'ERROR')
+    const errors = validationErrors(definition)
     if (errors.length > 0) throw new InvalidDefinitionError(errors)
   }
   const inputText = JSON.stringify(input)
@@ -137,6 +136,17 @@ export async function run(definition: unknown, input: unknown = {}, options: Run
   } finally {
     timeout?.cancel()
   }
+}
+
+/** Validation results by definition object: running one definition many times validates it once. */
+const validated = new WeakMap<object, readonly Diagnostic[]>()
+
+function validationErrors(definition: unknown): readonly Diagnostic[] {
+  const cached = definition !== null && typeof definition === 'object' ? validated.get(definition) : undefined
+  if (cached !== undefined) return cached
+  const errors = validate(definition).diagnostics.filter((diagnostic) => diagnostic.severity === 'ERROR')
+  if (definition !== null && typeof definition === 'object') validated.set(definition, errors)
+  return errors
 }
 
 function identities(options: RunOptions): Record<'name' | 'stateMachineName' | 'region' | 'roleArn' | 'stateMachineArn' | 'executionArn', string> {

@@ -3,7 +3,7 @@ import type { JsonataOptions } from '../jsonata/index.js'
 import type { LocalS3 } from '../s3/index.js'
 import type { Clock } from './clock.js'
 import type { StateAt } from './errors.js'
-import type { History } from './history.js'
+import type { EventDetails, History } from './history.js'
 import type { TaskDispatcher } from './tasks.js'
 
 export type QueryLanguage = 'JSONPath' | 'JSONata'
@@ -54,7 +54,7 @@ export interface StateRun {
   readonly frame: Frame
   retryCount: number
   context(): Record<string, unknown>
-  record(type: string, details?: Readonly<Record<string, unknown>>): number
+  record(type: string, details?: EventDetails): number
 }
 
 /** What a state ends with: its output, the next state (none at the end), the variables it assigns. */
