@@ -1,3 +1,4 @@
+// Type-level checks: the root `tsc --noEmit` checks them (a `.test-d.ts` would make vitest type-check the whole workspace).
 import { describe, expectTypeOf, it } from 'vitest'
 import { parsePath, readPath, type PathRead, type PathStep } from '../../src/jsonpath/index.js'
 
