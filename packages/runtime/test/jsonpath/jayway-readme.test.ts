@@ -50,6 +50,12 @@ describe("the Jayway JsonPath README's path examples", () => {
     })
   })
 
+  it('.. takes a filter, a union of names or a name, each tried at every depth', () => {
+    expect(read('$..[?(@.isbn)].title')).toEqual({ found: true, value: ['Moby Dick', 'The Lord of the Rings'] })
+    expect(read('$..[?(@.price > 19)]')).toEqual({ found: true, value: [book3, store.store.bicycle] })
+    expect(read("$..['color','price']")).toEqual({ found: true, value: [{ color: 'red', price: 19.95 }] })
+  })
+
   it("Jayway's functions select nothing, as they do on AWS", () => {
     // AWS: "Invalid path '$.list.length()' : Property ['length()'] not found" (awsdocs/aws-step-functions-developer-guide#5)
     // and "The JSONPath '$.Jobs.sum()' ... could not be found in the input" (repost.aws, "sum() function returns error about not finding path").
