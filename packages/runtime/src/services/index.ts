@@ -1,0 +1,23 @@
+import type { TaskHandler } from '../interpreter/index.js'
+import type { LocalEnvironment } from './environment.js'
+import type { LocalService } from './service.js'
+
+export { openEnvironment, type LocalEnvironment, type ServiceProgress } from './environment.js'
+export { localPipeline, LOCAL_TARGET, type CrawlTarget, type LocalPipeline } from './pipeline.js'
+export type { LocalService } from './service.js'
+
+/** Every local service, one file per integration. */
+const SERVICES: readonly LocalService[] = []
+
+/**
+ * The task handlers of every local service for an environment, by resource ARN, for
+ * `run(definition, input, { handlers })`.
+ */
+export function localServices(env: LocalEnvironment, services: readonly LocalService[] = SERVICES): Record<string, TaskHandler> {
+  const handlers: Record<string, TaskHandler> = {}
+  for (const service of services) {
+    const handler = service.create(env)
+    for (const resource of service.resources) handlers[resource] = handler
+  }
+  return handlers
+}
