@@ -18,3 +18,16 @@ export {
   type TaskHandler,
   type TaskMock,
 } from './interpreter/index.js'
+export {
+  localPipeline,
+  localServices,
+  openEnvironment,
+  LOCAL_TARGET,
+  type CrawlTarget,
+  type LocalEnvironment,
+  type LocalPipeline,
+  type LocalService,
+  type OutboxMessage,
+  type ServiceProgress,
+} from './services/index.js'
+export { placeBatch, runPipeline, summarize, type CheckVerdict, type DatasetFigures, type PipelineRun, type PipelineRunOptions, type QueryPreview, type RunSummary, type StateTiming } from './local-run/index.js'

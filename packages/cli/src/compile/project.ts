@@ -31,6 +31,15 @@ export interface PlannedArtifact extends ArtifactFile {
 export interface CompileOutcome {
   readonly artifacts: readonly PlannedArtifact[]
   readonly diagnostics: readonly FileDiagnostic[]
+  /** Each pipeline the module exports, as built (`dlc run` runs them). */
+  readonly pipelines?: readonly BuiltPipeline[]
+}
+
+/** A pipeline as its module built it, and where the module is. */
+export interface BuiltPipeline {
+  readonly node: PipelineNode
+  readonly projectDir: string
+  readonly outDir: string
 }
 
 /** Same rule as the DSL's: a name is also a file name, so nothing else may reach the disk. */
@@ -57,6 +66,7 @@ export async function compileProject(request: CompileRequest): Promise<CompileOu
   const several = loaded.module.workflows.length > 1
   const diagnostics: FileDiagnostic[] = [...loaded.module.warnings]
   const artifacts: PlannedArtifact[] = []
+  const pipelines: BuiltPipeline[] = []
   const seen = new Map<string, string>()
   for (const exported of loaded.module.workflows) {
     const name = exported.workflow.name
@@ -71,6 +81,7 @@ export async function compileProject(request: CompileRequest): Promise<CompileOu
       const pipeline = await compilePipelineExport(loaded.module, workflow, { file, entryFile: entry.file, outDir, request, several })
       artifacts.push(...pipeline.artifacts)
       diagnostics.push(...pipeline.diagnostics)
+      for (const node of pipeline.pipelines ?? []) pipelines.push({ node: node.node, projectDir: entry.projectDir, outDir })
       continue
     }
     const machine = await buildMachine(loaded.module, workflow)
@@ -95,7 +106,7 @@ export async function compileProject(request: CompileRequest): Promise<CompileOu
       artifacts.push(artifact('.workflow-studio.asl.json', studio.definition, toJson(studio.definition)))
     }
   }
-  return { artifacts, diagnostics }
+  return { artifacts, diagnostics, pipelines }
 }
 
 function nameProblem(exported: WorkflowExport, seen: ReadonlyMap<string, string>): Pick<FileDiagnostic, 'code' | 'message' | 'hint'> | undefined {
@@ -143,7 +154,7 @@ async function compilePipelineExport(module: WorkflowModule, pipeline: PipelineL
     const file = relative(target.request.cwd, join(target.outDir, template.path))
     for (const finding of await checkTemplate(template.content, file)) diagnostics.push({ ...finding, file })
   }
-  return { artifacts, diagnostics }
+  return { artifacts, diagnostics, pipelines: [{ node: built.value, projectDir: dirname(target.entryFile), outDir: target.outDir }] }
 }
 
 /** The resolved definition is checked again; report only what resolving added. */

@@ -193,9 +193,32 @@ export function crawl(flow: AnyFlow, ctx: StepContext, crawler: ResourceRef, pol
     })
 }
 
+/** The states a query step becomes: the query's Task, and for a check the Task reading its result, the Choice testing it and the Fail it ends in. */
+export interface QueryStateNames {
+  readonly run: string
+  readonly read: string
+  readonly verdict: string
+  readonly failed: string
+}
+
+/**
+ * The state names of a query step, for whoever reads an execution's history (`dlc run`'s summary).
+ *
+ * @example queryStateNames({ name: 'no_null_keys', purpose: 'check' }).failed // 'No null keys failed'
+ */
+export function queryStateNames(node: Pick<QueryNode, 'name' | 'purpose'>): QueryStateNames {
+  return {
+    run: node.purpose === 'check' ? `Check ${node.name}` : `Query ${node.name}`,
+    read: `Read ${node.name}`,
+    verdict: `${capitalize(node.name)} holds?`,
+    failed: `${capitalize(node.name)} failed`,
+  }
+}
+
 /** An Athena query waited for with `.sync`; a check then reads its first row and tests it. */
 export function query(flow: AnyFlow, ctx: StepContext, node: QueryNode, target: AthenaQueryTarget): AnyFlow {
-  const run = node.purpose === 'check' ? `Check ${node.name}` : `Query ${node.name}`
+  const names = queryStateNames(node)
+  const run = names.run
   const parameters = ($: any) => Array.from({ length: node.batchDateParameters }, () => jsonata<string>`"'" & ${$.vars.batchDate} & "'"`)
   const ran = flow.task(run, {
     resource: athenaStartQueryExecution(target),
@@ -204,7 +227,7 @@ export function query(flow: AnyFlow, ctx: StepContext, node: QueryNode, target: 
     ...onFailure(ctx, run),
   })
   if (node.expect === undefined) return ran
-  const read = `Read ${node.name}`
+  const { read } = names
   const columns = [...new Set(node.expect.flatMap((rule) => (rule.kind === 'Value' ? [rule.column] : [])))]
   return ran
     .task(read, {
@@ -216,11 +239,11 @@ export function query(flow: AnyFlow, ctx: StepContext, node: QueryNode, target: 
       }),
       ...onFailure(ctx, read),
     })
-    .choice(`${capitalize(node.name)} holds?`, {
+    .choice(names.verdict, {
       choices: () => [
         {
           when: condition(jsonata<boolean>`$not(${jsonataRaw(node.expect!.map(holds).join(' and '))})`),
-          then: (branch: AnyFlow) => fail(branch, ctx, `${capitalize(node.name)} failed`, 'Validation.Failed', jsonataRaw(`${JSON.stringify(`Check ${node.name} did not hold: expected `)} & ${describe(node.expect!)} & "; got " & $string($states.input)`) as Expr<string>),
+          then: (branch: AnyFlow) => fail(branch, ctx, names.failed, 'Validation.Failed', jsonataRaw(`${JSON.stringify(`Check ${node.name} did not hold: expected `)} & ${describe(node.expect!)} & "; got " & $string($states.input)`) as Expr<string>),
         },
       ],
     })

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
 import { LocalS3 } from '../s3/index.js'
 import type { LocalPipeline } from './pipeline.js'
 
@@ -55,7 +55,8 @@ export async function openEnvironment(root: string, pipeline: LocalPipeline, pro
     runsDir,
     pipeline,
     async connect() {
-      instance ??= await DuckDBInstance.create(':memory:')
+      // Loaded on first use: DuckDB's native module is heavy, and a run may not need it.
+      instance ??= await (await import('@duckdb/node-api')).DuckDBInstance.create(':memory:')
       return instance.connect()
     },
     progress,

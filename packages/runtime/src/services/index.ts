@@ -1,13 +1,17 @@
 import type { TaskHandler } from '../interpreter/index.js'
 import type { LocalEnvironment } from './environment.js'
 import type { LocalService } from './service.js'
+import { s3GetObject } from './s3-get-object.js'
+import { s3ListObjectsV2 } from './s3-list-objects-v2.js'
+import { snsPublish, type OutboxMessage } from './sns-publish.js'
 
 export { openEnvironment, type LocalEnvironment, type ServiceProgress } from './environment.js'
 export { localPipeline, LOCAL_TARGET, type CrawlTarget, type LocalPipeline } from './pipeline.js'
 export type { LocalService } from './service.js'
+export type { OutboxMessage }
 
 /** Every local service, one file per integration. */
-const SERVICES: readonly LocalService[] = []
+const SERVICES: readonly LocalService[] = [s3ListObjectsV2, s3GetObject, snsPublish]
 
 /**
  * The task handlers of every local service for an environment, by resource ARN, for

@@ -1,0 +1,65 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { PipelineNode } from '@dlc/dsl'
+import { run, type Execution, type HistoryEvent } from '../interpreter/index.js'
+import { localPipeline, localServices, openEnvironment, type LocalEnvironment, type ServiceProgress } from '../services/index.js'
+import { summarize, type RunSummary } from './summary.js'
+
+export interface PipelineRunOptions {
+  readonly pipeline: PipelineNode
+  /** The `.dlc` folder: S3, catalog, outbox and runs live under it. */
+  readonly root: string
+  /** The batch to run; without it the pipeline derives it from `at` (or now), as a scheduled run does. */
+  readonly batchDate?: string
+  /** When the schedule fires: the execution starts then, with `{ scheduledTime }` as its input. */
+  readonly at?: Date
+  /** Lets the caller place the batch once the environment is open, before the execution starts. */
+  readonly prepare?: (env: LocalEnvironment) => Promise<void>
+  readonly onEvent?: (event: HistoryEvent) => void
+  readonly onProgress?: (event: ServiceProgress) => void
+}
+
+export interface PipelineRun {
+  readonly execution: Execution
+  readonly summary: RunSummary
+  /** Where the run's history and summary are kept: `<root>/runs/<execution name>/`. */
+  readonly runDir: string
+}
+
+/**
+ * Runs a pipeline end to end on this machine: its definition resolved for a local target, in
+ * the interpreter, with the local services (S3 on a folder, Glue on DuckDB, crawler, Athena,
+ * SNS outbox). Keeps the history and a summary under `runs/<execution name>/`.
+ *
+ * @example const { execution, summary } = await runPipeline({ pipeline, root: '.dlc', batchDate: '2026-11-24' })
+ */
+export async function runPipeline(options: PipelineRunOptions): Promise<PipelineRun> {
+  const local = localPipeline(options.pipeline)
+  const env = await openEnvironment(options.root, local, options.onProgress)
+  try {
+    await options.prepare?.(env)
+    const input = options.batchDate !== undefined ? { batchDate: options.batchDate } : options.at !== undefined ? { scheduledTime: options.at.toISOString() } : {}
+    const execution = await run(local.definition, input, {
+      handlers: localServices(env),
+      s3: env.s3,
+      stateMachineName: options.pipeline.name,
+      region: local.target.region,
+      accountId: local.target.account,
+      ...(options.at === undefined ? {} : { startTime: options.at }),
+      ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
+    })
+    const summary = await summarize(env, execution)
+    const runDir = join(env.runsDir, execution.name)
+    mkdirSync(runDir, { recursive: true })
+    writeAtomically(join(runDir, 'history.json'), JSON.stringify(execution.history, null, 2))
+    writeAtomically(join(runDir, 'summary.json'), JSON.stringify(summary, null, 2))
+    return { execution, summary, runDir }
+  } finally {
+    env.close()
+  }
+}
+
+function writeAtomically(path: string, text: string): void {
+  writeFileSync(`${path}.tmp`, text)
+  renameSync(`${path}.tmp`, path)
+}
