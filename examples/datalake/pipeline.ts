@@ -13,7 +13,7 @@ const lake = zones('dlc-sales-lake')
 /** The columns both exports carry; only how the order date is written differs. */
 function orderColumns(dateFormats: readonly string[]) {
   return {
-    order_id: col.string().trim().pattern(/^SO-\d{6}$/).required(),
+    order_id: col.string().trim().pattern(/^SO-\d{6,7}$/).required(),
     order_date: col.date({ formats: dateFormats }).required(),
     customer_id: col.string().trim().required(),
     country: col.string().trim().upper().pattern(/^[A-Z]{2}$/).required(),

@@ -47,7 +47,10 @@ export class SalesOptionError extends RangeError {
   }
 }
 
-export const MAX_ROWS = 100_000
+export const MAX_ROWS = 1_000_000
+
+/** Batches up to this size keep six-digit order ids; bigger ones run into seven digits. */
+const SIX_DIGIT_ROWS = 100_000
 const DEFAULT_BATCH_DATE = '2026-11-24'
 
 interface Order {
@@ -147,7 +150,7 @@ function orderSource(random: Random, batchDate: CalendarDate, rows: number): () 
     }
     return PRODUCTS[PRODUCTS.length - 1] as Product
   }
-  let id = random.int(1, 999_999 - 3 * MAX_ROWS)
+  let id = random.int(1, 999_999 - 3 * SIX_DIGIT_ROWS)
   return () => {
     id += random.int(1, 3)
     const product = pickProduct()
@@ -173,4 +176,27 @@ function corrected(order: Order, random: Random): Order {
 
 function zeroCounts<K extends string>(kinds: readonly K[]): Record<K, number> {
   return Object.fromEntries(kinds.map((kind) => [kind, 0])) as Record<K, number>
+}
+
+/** Options of `generateBatch`, which `dlc run --rows N` passes. */
+export interface GenerateBatchOptions {
+  readonly rows: number
+  readonly seed: number
+  readonly batchDate: string
+}
+
+/**
+ * One night's batch for each dataset of the example pipeline, as `dlc run --rows N` asks for it:
+ * `rows` records in all, half in the web shop's export and half in the ERP's, by dataset name
+ * and file name.
+ *
+ * @example generateBatch({ rows: 1000, seed: 7, batchDate: '2026-11-24' }).erp_sales['sales.csv'] // Windows-1252 bytes
+ */
+export function generateBatch(options: GenerateBatchOptions): Record<string, Record<string, Uint8Array>> {
+  const { rows, seed, batchDate } = options
+  const webShop = Math.ceil(rows / 2)
+  return {
+    sales: { 'sales.csv': generateSales({ rows: webShop, seed, batchDate, variant: 'standard' }).bytes },
+    erp_sales: { 'sales.csv': generateSales({ rows: rows - webShop, seed: seed + 1, batchDate, variant: 'erp' }).bytes },
+  }
 }
