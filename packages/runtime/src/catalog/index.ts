@@ -1,0 +1,5 @@
+export { LocalCatalog, writeAtomically } from './catalog.js'
+export { crawlTable, type CrawlTableInput, type CrawlTableResult } from './crawl.js'
+export { dataFiles, partitionFolders, type DataFile, type PartitionFolder } from './data-files.js'
+export { duckdbTypeOf, glueTypeOf } from './glue-types.js'
+export type { CatalogTableFile, CrawlLogEntry, GlueColumn, GluePartition, GlueSerdeInfo, GlueStorageDescriptor, GlueTable } from './types.js'
