@@ -3,11 +3,12 @@ import { parseArgs, UsageError } from './args.js'
 import type { Command } from './command.js'
 import { compileCommand } from './commands/compile.js'
 import { execCommand } from './commands/exec.js'
+import { runCommand } from './commands/run.js'
 import { scheduleCommand } from './commands/schedule.js'
 import { validateCommand } from './commands/validate.js'
 import { processIo, type Io } from './io.js'
 
-const COMMANDS: readonly Command[] = [compileCommand, validateCommand, execCommand, scheduleCommand]
+const COMMANDS: readonly Command[] = [compileCommand, validateCommand, execCommand, runCommand, scheduleCommand]
 
 /** The exit code for a failure inside dlc itself (EX_SOFTWARE). */
 const INTERNAL_ERROR = 70

@@ -178,7 +178,11 @@ export function crawl(flow: AnyFlow, ctx: StepContext, crawler: ResourceRef, pol
     .wait(wait, { seconds: pollSeconds })
     .task(get, {
       resource: glueGetCrawler(crawler),
-      output: ($: any) => ({ state: $.result.Crawler.State, status: jsonata<string>`${$.result.Crawler.LastCrawl}.Status`, error: jsonata<string>`${$.result.Crawler.LastCrawl}.ErrorMessage` }),
+      // One JSONata object, not a field per value: a crawler that never finished a crawl has no
+      // LastCrawl, and a successful crawl no ErrorMessage; a missing value drops its key here, where
+      // a field of its own would fail the state with States.QueryEvaluationError.
+      output: ($: any) =>
+        jsonata<{ state: string; status?: string; error?: string }>`{ "state": ${$.result.Crawler.State}, "status": ${$.result.Crawler.LastCrawl}.Status, "error": ${$.result.Crawler.LastCrawl}.ErrorMessage }`,
       retry: [{ ...GLUE_RETRY, errorEquals: ['Glue.ThrottlingException', 'Glue.InternalServiceException'] }],
       ...onFailure(ctx, get),
     })

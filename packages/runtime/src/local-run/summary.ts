@@ -47,7 +47,7 @@ export interface RunSummary {
   readonly status: Execution['status']
   readonly error?: string
   readonly cause?: string
-  /** The state the run failed in. */
+  /** The state the run failed in (for a failure the pipeline caught: the one that set `$failedState`). */
   readonly failedState?: string
   readonly batchDate?: string
   readonly startDate: string
@@ -78,7 +78,7 @@ export async function summarize(env: LocalEnvironment, execution: Execution): Pr
     status: execution.status,
     ...(execution.error === undefined ? {} : { error: execution.error }),
     ...(execution.cause === undefined ? {} : { cause: execution.cause }),
-    ...failedStateOf(history),
+    ...failedStateOf(history, execution.status),
     ...(typeof batchDate === 'string' ? { batchDate } : {}),
     startDate: execution.startDate.toISOString(),
     stopDate: execution.stopDate.toISOString(),
@@ -111,8 +111,14 @@ function timings(history: readonly HistoryEvent[]): StateTiming[] {
   return out
 }
 
-/** The state whose failure sent the run to its failure path, or ended it. */
-function failedStateOf(history: readonly HistoryEvent[]): { failedState?: string } {
+/**
+ * The state whose failure sent the run to its failure path, or ended it. A dlc pipeline's Catch
+ * names it in `$failedState`; otherwise it is the state of the first failure event.
+ */
+function failedStateOf(history: readonly HistoryEvent[], status: Execution['status']): { failedState?: string } {
+  if (status === 'SUCCEEDED') return {}
+  const named = assignedVariable(history, 'failedState')
+  if (typeof named === 'string') return { failedState: named }
   let current: string | undefined
   let failed: string | undefined
   for (const event of history) {
@@ -124,8 +130,9 @@ function failedStateOf(history: readonly HistoryEvent[]): { failedState?: string
   return failed === undefined ? {} : { failedState: failed }
 }
 
+/** The value a variable was last assigned in the run. */
 function assignedVariable(history: readonly HistoryEvent[], variable: string): unknown {
-  for (const event of history) {
+  for (const event of [...history].reverse()) {
     const assigned = (event.stateExitedEventDetails as { assignedVariables?: Record<string, string> } | undefined)?.assignedVariables
     const text = assigned?.[variable]
     if (text !== undefined) return JSON.parse(text) as unknown

@@ -1,6 +1,10 @@
 import type { TaskHandler } from '../interpreter/index.js'
 import type { LocalEnvironment } from './environment.js'
 import type { LocalService } from './service.js'
+import { athenaGetQueryResults } from './athena-get-query-results.js'
+import { athenaStartQueryExecution } from './athena-start-query-execution.js'
+import { glueCrawler } from './glue-crawler.js'
+import { glueStartJobRun } from './glue-start-job-run.js'
 import { s3GetObject } from './s3-get-object.js'
 import { s3ListObjectsV2 } from './s3-list-objects-v2.js'
 import { snsPublish, type OutboxMessage } from './sns-publish.js'
@@ -11,7 +15,7 @@ export type { LocalService } from './service.js'
 export type { OutboxMessage }
 
 /** Every local service, one file per integration. */
-const SERVICES: readonly LocalService[] = [s3ListObjectsV2, s3GetObject, snsPublish]
+const SERVICES: readonly LocalService[] = [s3ListObjectsV2, s3GetObject, glueStartJobRun, glueCrawler, athenaStartQueryExecution, athenaGetQueryResults, snsPublish]
 
 /**
  * The task handlers of every local service for an environment, by resource ARN, for
