@@ -89,13 +89,13 @@ describe("the example's queries over the crawled catalog", () => {
     ])
   })
 
-  it('revenue_by_month: partition keys are strings, as the crawler types them, so months sort as text', async () => {
+  it('revenue_by_month: the crawler types partition keys as strings, so the query casts them and months sort as numbers', async () => {
     expect(await query(exampleQuery('revenue_by_month'))).toEqual({
       header: ['year', 'month', 'revenue', 'orders'],
       rows: [
+        ['2026', '9', '22.00', '1'],
         ['2026', '10', '5.50', '1'],
         ['2026', '11', '43.75', '4'],
-        ['2026', '9', '22.00', '1'],
       ],
     })
   })
