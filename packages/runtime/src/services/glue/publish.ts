@@ -1,0 +1,152 @@
+import { mkdir, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { LocalS3 } from '../../s3/index.js'
+import { TEMP_PREFIX } from '../../s3/keys.js'
+import { existingBucket, fileOf, hasCode } from './bucket-files.js'
+
+/**
+ * How a job run's outputs reach the lake without a reader ever seeing half of them.
+ *
+ * 1. Everything is written under the run's staging folder, `<bucket>/.dlc-tmp-glue-<job>-<run>/`
+ *    in the target bucket's folder: hidden from listings (LocalS3's temp prefix), on the same
+ *    file system as every bucket, so a move is one rename.
+ * 2. The run writes its plan, the ordered list of moves (staged file -> object) and deletes (this
+ *    batch's files the run did not write again), as `plan.json` by temp file + rename. That
+ *    rename is the commit point.
+ * 3. The plan is applied: each move renames a staged file over its key, each delete removes one.
+ *    Every step can run twice, so a crash after the commit is rolled forward by the job's next
+ *    run; a crash before it leaves nothing but the hidden folder, which the next run removes.
+ */
+export type PublishStep =
+  | { readonly op: 'move'; readonly from: string; readonly bucket: string; readonly key: string }
+  | { readonly op: 'delete'; readonly bucket: string; readonly key: string }
+
+export interface PublishPlan {
+  readonly job: string
+  readonly runId: string
+  readonly steps: readonly PublishStep[]
+}
+
+const PLAN = 'plan.json'
+
+/** The staging folders of one job start with this; a slug keeps any job name a safe file name. */
+export const stagingPrefix = (job: string): string => `${TEMP_PREFIX}glue-${job.replace(/[^A-Za-z0-9_-]/g, '_')}-`
+
+/** Creates the run's staging folder in a bucket's folder. */
+export async function createStaging(bucketFolder: string, job: string, runId: string): Promise<string> {
+  const folder = join(bucketFolder, `${stagingPrefix(job)}${runId}`)
+  await mkdir(folder, { recursive: true })
+  return folder
+}
+
+/** The commit point: the plan lands in one rename, complete or not at all. */
+export async function commitPlan(staging: string, plan: PublishPlan): Promise<void> {
+  const temp = join(staging, `${PLAN}.tmp`)
+  const handle = await open(temp, 'w')
+  try {
+    await handle.writeFile(JSON.stringify(plan))
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  await rename(temp, join(staging, PLAN))
+}
+
+/** Runs a committed plan's steps in order; a step already done is skipped, so a second run is harmless. */
+export async function applyPlan(s3: LocalS3, staging: string, plan: PublishPlan): Promise<void> {
+  for (const step of plan.steps) {
+    if (step.op === 'delete') {
+      await s3.deleteObject({ Bucket: step.bucket, Key: step.key })
+      continue
+    }
+    const folder = await existingBucket(s3.root, step.bucket, 'PutObject')
+    await moveInto(join(staging, step.from), fileOf(folder, step.key, 'PutObject'))
+  }
+}
+
+/**
+ * Finishes or discards what earlier runs of the job left: a staging folder with a plan is rolled
+ * forward, one without is removed. Runs under the job's lock, before the run does anything else.
+ *
+ * @returns how many crashed runs were rolled forward
+ */
+export async function recoverStaging(s3: LocalS3, job: string): Promise<number> {
+  let rolledForward = 0
+  const prefix = stagingPrefix(job)
+  for (const bucket of await readdir(s3.root, { withFileTypes: true })) {
+    if (!bucket.isDirectory() || bucket.name.startsWith('.')) continue
+    for (const entry of await readdir(join(s3.root, bucket.name))) {
+      if (!entry.startsWith(prefix)) continue
+      const staging = join(s3.root, bucket.name, entry)
+      const plan = await readFile(join(staging, PLAN), 'utf8').then((text) => JSON.parse(text) as PublishPlan, () => undefined)
+      if (plan !== undefined) {
+        await applyPlan(s3, staging, plan)
+        rolledForward++
+      }
+      await rm(staging, { recursive: true, force: true })
+    }
+  }
+  return rolledForward
+}
+
+/** Thrown when another live run holds the job: Glue's answer to a second run past MaxConcurrentRuns (1). */
+export class ConcurrentRunError extends Error {
+  constructor(job: string, holder: number) {
+    super(`Concurrent runs exceeded for ${job} (a run in process ${holder} holds it)`)
+    this.name = 'ConcurrentRunError'
+  }
+}
+
+/**
+ * Takes the job's lock, `<s3 root>/.dlc-tmp-glue-<job>.lock` holding the process id, across
+ * processes: a lock whose process is gone (a run killed mid-job) is taken over.
+ *
+ * @returns the function that releases it
+ */
+export async function lockJob(s3Root: string, job: string, held: Set<string>): Promise<() => Promise<void>> {
+  const file = join(s3Root, `${stagingPrefix(job).slice(0, -1)}.lock`)
+  if (held.has(file)) throw new ConcurrentRunError(job, process.pid)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(file, String(process.pid), { flag: 'wx' })
+      held.add(file)
+      return async () => {
+        held.delete(file)
+        await rm(file, { force: true })
+      }
+    } catch (error) {
+      if (!hasCode(error, 'EEXIST') || attempt > 0) throw error
+      const holder = Number(await readFile(file, 'utf8').catch(() => ''))
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) throw new ConcurrentRunError(job, holder)
+      await unlink(file).catch(() => undefined)
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return hasCode(error, 'EPERM')
+  }
+}
+
+// A staged file already moved (a plan applied twice) is skipped. A concurrent delete may remove
+// the folder between mkdir and rename, so the rename is tried again.
+async function moveInto(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await mkdir(dirname(to), { recursive: true })
+    try {
+      await rename(from, to)
+      return
+    } catch (error) {
+      if (!hasCode(error, 'ENOENT') || attempt === 5) throw error
+      const staged = await open(from, 'r').then(
+        async (handle) => (await handle.close(), true),
+        () => false,
+      )
+      if (!staged) return
+    }
+  }
+}
