@@ -90,7 +90,8 @@ export function expectBatch(flow: AnyFlow, ctx: StepContext, dataset: DatasetNod
     resource: s3ListObjectsV2(raw.bucket, `${raw.node.prefix}${dataset.name}/`),
     arguments: ($: any) => ({ Prefix: batchPrefix(ctx, dataset, $.vars.batchDate) }),
     output: ($: any) => ({ files: $.result.KeyCount }),
-    assign: ($: any) => ({ [`${dataset.name}Batch`]: { files: $.result.KeyCount, bytes: jsonata<number>`$sum(${$.result.Contents}.Size)` } }),
+    // An empty listing has no Contents at all: `[...]` turns nothing into [], whose sum is 0.
+    assign: ($: any) => ({ [`${dataset.name}Batch`]: { files: $.result.KeyCount, bytes: jsonata<number>`$sum([${$.result.Contents}.Size])` } }),
     ...onFailure(ctx, check),
   })
   const missing = (branch: AnyFlow, $: any) => {

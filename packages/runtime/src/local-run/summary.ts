@@ -163,7 +163,7 @@ async function figures(env: LocalEnvironment, dataset: string, batchDate: string
 function verdict(history: readonly HistoryEvent[], names: ReturnType<typeof queryStateNames>): CheckVerdict {
   const name = names.run.replace(/^Check /, '')
   const found = exitedOutput(history, names.read)
-  if (history.some((event) => event.type === 'FailStateEntered' && (event.stateEnteredEventDetails as { name?: string }).name === names.failed)) {
+  if (history.some((event) => (event.stateEnteredEventDetails as { name?: string } | undefined)?.name === names.failed)) {
     return { name, verdict: 'failed', ...(found === undefined ? {} : { found }) }
   }
   const passed = history.some((event) => event.type === 'ChoiceStateExited' && (event.stateExitedEventDetails as { name?: string }).name === names.verdict)
