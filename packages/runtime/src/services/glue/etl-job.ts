@@ -66,6 +66,7 @@ export async function runEtlJob(context: EtlJobContext): Promise<EtlJobResult> {
     const stagedClean = await stagedFiles(join(staging, 'clean'), batchDate)
     const stagedRejected = await stagedFiles(join(staging, 'rejected'), batchDate)
     const bytesWritten = await totalSize(staging, [...stagedClean, ...stagedRejected])
+    context.progress(`staged ${stagedClean.length + stagedRejected.length} Parquet files (${(bytesWritten / 1e6).toFixed(1)} MB), publishing`, figures.rowsRead, figures.rowsRead)
     const report = etlReport(dataset.name, batchDate, figures, (performance.now() - started) / 1000)
     await writeFile(join(staging, 'report.json'), reportText(report))
     const steps = [
