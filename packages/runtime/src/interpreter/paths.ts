@@ -73,7 +73,8 @@ export function placeResult(resultPath: unknown, rawInput: unknown, result: unkn
   try {
     return writePath(String(resultPath), rawInput, result)
   } catch (error) {
-    if (error instanceof PathWriteError) throw stateFailure(at, 'States.Runtime', error.message)
+    // The developer guide's error for exactly this: "failed to apply a state's ResultPath field to the input the state received".
+    if (error instanceof PathWriteError) throw stateFailure(at, 'States.ResultPathMatchFailure', error.message)
     throw error
   }
 }

@@ -119,3 +119,18 @@ describe('variables', () => {
     expect(execution.output).toEqual({ results: [2, 4, 6], inner: false })
   })
 })
+
+describe('ResultPath that cannot be applied', () => {
+  it('fails with States.ResultPathMatchFailure, which a Catch can take', async () => {
+    const definition = {
+      StartAt: 'Put',
+      States: {
+        Put: { Type: 'Pass', Result: 1, ResultPath: '$.a.deep', Next: 'Done' },
+        Done: { Type: 'Succeed' },
+      },
+    }
+    const execution = await run(definition, { a: 'text' })
+    expect(execution.error).toBe('States.ResultPathMatchFailure')
+    expect(execution.cause).toContain("Unable to apply ReferencePath $.a.deep to input")
+  })
+})
