@@ -28,9 +28,14 @@ function cleaningStep(sql: Dialect, rule: ColumnRuleNode, text: string, noValue:
   }
 }
 
-/** `nullif` once per token, so the text expression is written once however many tokens there are. */
+/**
+ * NULL when the text is one of the tokens. One `IN` list, not a `nullif` per token: engines
+ * expand `nullif(a, b)` to `CASE WHEN a = b THEN NULL ELSE a END`, so nested `nullif`s copy the
+ * text twice per token (2^10 copies for ten), which took DuckDB seconds to plan for 200 rows.
+ */
 function nullIfAny(text: string, tokens: readonly string[], sql: Dialect): string {
-  return tokens.reduce((expression, token) => `nullif(${expression}, ${sql.string(token)})`, text)
+  if (tokens.length === 0) return text
+  return `CASE WHEN ${text} IN (${tokens.map(sql.string).join(', ')}) THEN NULL ELSE ${text} END`
 }
 
 /** The typed value of a cleaned text; NULL where the text is absent or is not a valid value. */
