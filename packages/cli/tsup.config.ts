@@ -6,8 +6,8 @@ import base from '../../tsup.config.base.js'
  * dependencies bundled, because a CLI run pays for every module Node resolves, reads and links
  * (see bench/README.md, "Where dlc compile's time goes"). What only `dlc validate` or
  * `--strict` needs is imported dynamically and lands in chunks of its own. esbuild (a native
- * binary it finds beside its package) and the CloudFormation validator (WASM, loaded only on
- * demand) stay outside.
+ * binary it finds beside its package), DuckDB (a native addon per platform, loaded by `dlc run`
+ * only) and the CloudFormation validator (WASM, loaded only on demand) stay outside.
  */
 export default defineConfig([
   base,
@@ -21,7 +21,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     noExternal: [/^@dlc\//, 'yaml', 'jsonata', 'ajv', 'tinyglobby', 'fdir', 'picomatch'],
-    external: ['esbuild', '@aws/cloudformation-validate'],
+    external: ['esbuild', '@aws/cloudformation-validate', '@duckdb/node-api'],
     // Less text for V8 to scan on every start; names are kept, so a stack trace still reads.
     esbuildOptions: (options) => {
       options.minifyWhitespace = true
