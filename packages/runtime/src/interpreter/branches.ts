@@ -44,7 +44,11 @@ export async function runPool<T>(count: number, limit: number, job: (index: numb
   return results
 }
 
-/** Runs a block as a branch: its output, or its StatesError. */
+/**
+ * Runs a block as a branch: its output, or its StatesError. Branches share their input without a
+ * copy: the interpreter never changes a value in place (templates, ResultPath and JSONata build
+ * new ones), and handlers get their own copy.
+ */
 export function runBranch(block: StatesBlock, input: unknown, frame: Frame): Promise<unknown> {
-  return runBlock(block, structuredClone(input), frame)
+  return runBlock(block, input, frame)
 }

@@ -36,7 +36,7 @@ async function runState(name: string, state: StateDefinition, input: unknown, in
   const { history } = frame.env
   const enteredEventId = history.add(`${type}StateEntered`, frame.lastEventId, () => ({ name, input: inputText ?? json(input), inputDetails: { truncated: false } }))
   frame.lastEventId = enteredEventId
-  const enteredTime = new Date(frame.env.clock.now()).toISOString()
+  const enteredAt = frame.env.clock.now()
   const run: StateRun = {
     name,
     state,
@@ -48,7 +48,7 @@ async function runState(name: string, state: StateDefinition, input: unknown, in
       return {
         Execution: frame.env.execution,
         // AWS shows RetryCount only in states that can retry.
-        State: 'Retry' in state ? { EnteredTime: enteredTime, Name: name, RetryCount: run.retryCount } : { EnteredTime: enteredTime, Name: name },
+        State: 'Retry' in state ? { EnteredTime: new Date(enteredAt).toISOString(), Name: name, RetryCount: run.retryCount } : { EnteredTime: new Date(enteredAt).toISOString(), Name: name },
         StateMachine: frame.env.stateMachine,
       }
     },

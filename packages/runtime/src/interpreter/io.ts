@@ -9,7 +9,14 @@ export type Result = unknown
 
 /** What `$`, `$$` and the variables are for a JSONPath field of this state. */
 export function pathScope(run: StateRun, input: unknown): PathScope {
-  return { input, context: run.context(), variables: run.frame.variables }
+  // The context object is built only when a `$$` path reads it: most fields never do.
+  return {
+    input,
+    get context() {
+      return run.context()
+    },
+    variables: run.frame.variables,
+  }
 }
 
 /** What `$states` and the variables are for a JSONata field of this state. */
