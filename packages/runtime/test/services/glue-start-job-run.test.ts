@@ -17,7 +17,7 @@ import { exampleEnvironment, taskCall } from './lake-fixture.js'
 
 const SYNC = 'arn:aws:states:::glue:startJobRun.sync'
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url))
-/** Each run pays DuckDB's planning of the generated SQL (seconds) before any row. */
+/** A run is ~1 s here; a loaded CI machine gets room. */
 const JOB_TIMEOUT = 240_000
 
 type Lake = Awaited<ReturnType<typeof exampleEnvironment>>
@@ -289,6 +289,17 @@ describe('a failed run fails the Task as Step Functions does, and changes nothin
     expect((await failure(Promise.resolve(handler({}, taskCall(SYNC))))).error).toBe('Glue.InvalidInputException')
     expect((await failure(Promise.resolve(handler({ JobName: jobName('sales'), Arguments: { '--rows': 3 } }, taskCall(SYNC))))).error).toBe('Glue.InvalidInputException')
   })
+
+  it('one run of a job at a time: a second start fails as Glue refuses it; a dead run’s lock is taken over', async () => {
+    putBatch(lake.env, lake.bucket, 'sales', '2026-11-24', { 'a.csv': generateSales({ rows: 100, seed: 3 }).bytes })
+    const [first, second] = await Promise.allSettled([runJob(lake.env, lake.bucket, 'sales', '2026-11-24'), runJob(lake.env, lake.bucket, 'sales', '2026-11-24')])
+    expect(first).toMatchObject({ status: 'fulfilled', value: { JobRunState: 'SUCCEEDED' } })
+    expect(second).toMatchObject({ status: 'rejected', reason: { error: 'Glue.ConcurrentRunsExceededException' } })
+    // Above Linux's largest pid: no process has it.
+    writeFileSync(join(lake.env.s3.root, `.dlc-tmp-glue-${jobName('sales')}.lock`), '4194305')
+    expect(await runJob(lake.env, lake.bucket, 'sales', '2026-11-24')).toMatchObject({ JobRunState: 'SUCCEEDED' })
+    expect(readdirSync(lake.env.s3.root).filter((name) => name.startsWith('.dlc-tmp-'))).toEqual([])
+  }, JOB_TIMEOUT)
 
   it('without .sync the Task answers StartJobRun’s JobName and JobRunId, whatever the run’s outcome', async () => {
     const handler = glueStartJobRun.create(lake.env)

@@ -106,20 +106,26 @@ export class ConcurrentRunError extends Error {
 export async function lockJob(s3Root: string, job: string, held: Set<string>): Promise<() => Promise<void>> {
   const file = join(s3Root, `${stagingPrefix(job).slice(0, -1)}.lock`)
   if (held.has(file)) throw new ConcurrentRunError(job, process.pid)
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await writeFile(file, String(process.pid), { flag: 'wx' })
-      held.add(file)
-      return async () => {
-        held.delete(file)
-        await rm(file, { force: true })
+  // Claimed in this process before the first await, so two runs started together cannot both pass.
+  held.add(file)
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await writeFile(file, String(process.pid), { flag: 'wx' })
+        return async () => {
+          await rm(file, { force: true })
+          held.delete(file)
+        }
+      } catch (error) {
+        if (!hasCode(error, 'EEXIST') || attempt > 0) throw error
+        const holder = Number(await readFile(file, 'utf8').catch(() => ''))
+        if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) throw new ConcurrentRunError(job, holder)
+        await unlink(file).catch(() => undefined)
       }
-    } catch (error) {
-      if (!hasCode(error, 'EEXIST') || attempt > 0) throw error
-      const holder = Number(await readFile(file, 'utf8').catch(() => ''))
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) throw new ConcurrentRunError(job, holder)
-      await unlink(file).catch(() => undefined)
     }
+  } catch (error) {
+    held.delete(file)
+    throw error
   }
 }
 
