@@ -6,8 +6,9 @@ export interface GlueJobRun {
   readonly Id: string
   readonly JobName: string
   readonly JobRunState: 'SUCCEEDED' | 'FAILED' | 'TIMEOUT' | 'STOPPED' | 'ERROR'
-  readonly StartedOn: string
-  readonly CompletedOn: string
+  /** Epoch milliseconds, as the `.sync` output carries Glue's timestamps. */
+  readonly StartedOn: number
+  readonly CompletedOn: number
   /** Seconds the run used. */
   readonly ExecutionTime: number
   readonly Attempt: number
