@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import type { Dirent } from 'node:fs'
-import { mkdir, open, readdir, rename, rm, rmdir, stat, unlink } from 'node:fs/promises'
+import { mkdir, open, rename, rm, rmdir, stat, unlink } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { etagOf, etagOfFile, lastModifiedOf } from './etag.js'
 import { noSuchBucket, noSuchKey, notFound, S3Error } from './errors.js'
-import { bucketFolder, keyOf, objectFile, TEMP_PREFIX } from './keys.js'
-import { compareKeys, pageOf } from './listing.js'
+import { bucketFolder, objectFile, TEMP_PREFIX } from './keys.js'
+import { pageOf } from './listing.js'
+import { hasCode, keysUnder } from './walk.js'
 import type {
   CopyObjectInput,
   CopyObjectOutput,
@@ -196,31 +196,6 @@ async function pruneEmptyFolders(from: string, bucketFolder: string): Promise<vo
   }
 }
 
-// Walks only the folder the prefix names, down to every file; temp files are skipped.
-async function keysUnder(folder: string, prefix: string): Promise<string[]> {
-  const segments = prefix.split('/').slice(0, -1)
-  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..' || segment.startsWith(TEMP_PREFIX))) return []
-  const keys: string[] = []
-  const walk = async (dir: string): Promise<void> => {
-    let entries: Dirent[]
-    try {
-      entries = await readdir(dir, { withFileTypes: true })
-    } catch (error) {
-      if (hasCode(error, 'ENOENT', 'ENOTDIR')) return
-      throw error
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(TEMP_PREFIX)) continue
-      const path = join(dir, entry.name)
-      const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isDirectory() === true)
-      if (isDirectory) await walk(path)
-      else if (entry.isFile() || entry.isSymbolicLink()) keys.push(keyOf(folder, path))
-    }
-  }
-  await walk(join(folder, ...segments))
-  return keys.filter((key) => key.startsWith(prefix)).sort(compareKeys)
-}
-
 // A key listed a moment ago may be gone by now; it is left out rather than failing the listing.
 async function describe(folder: string, key: string): Promise<ListedObject | undefined> {
   const file = join(folder, ...key.split('/'))
@@ -241,8 +216,4 @@ function parseCopySource(copySource: string): ObjectAddress {
     throw new S3Error('InvalidArgument', `Invalid copy source: '${copySource}' is not 'bucket/key' (versions are not kept locally)`)
   }
   return { Bucket: decodeURIComponent(source.slice(0, slash)), Key: decodeURIComponent(source.slice(slash + 1)) }
-}
-
-function hasCode(error: unknown, ...codes: string[]): boolean {
-  return typeof error === 'object' && error !== null && codes.includes(String((error as { code?: unknown }).code))
 }

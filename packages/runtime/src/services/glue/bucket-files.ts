@@ -1,8 +1,6 @@
-import type { Dirent } from 'node:fs'
-import { readdir, stat } from 'node:fs/promises'
-import { join } from 'node:path'
-import { bucketFolder, keyOf, objectFile, TEMP_PREFIX } from '../../s3/keys.js'
-import { compareKeys } from '../../s3/listing.js'
+import { stat } from 'node:fs/promises'
+import { bucketFolder, objectFile } from '../../s3/keys.js'
+export { hasCode, keysUnder } from '../../s3/walk.js'
 import { JobScriptError } from './script.js'
 
 /**
@@ -28,36 +26,6 @@ export function fileOf(folder: string, key: string, operation: string): string {
   } catch (error) {
     throw clientError('InvalidArgument', operation, error instanceof Error ? error.message : String(error))
   }
-}
-
-/**
- * Every key under a folder prefix (`''` or ending in `/`), in S3's order, as ListObjectsV2 pages
- * them, temp files and folders skipped. Walked directly: a listing would also hash every object
- * for its ETag, which the job never reads.
- */
-export async function keysUnder(folder: string, prefix: string): Promise<string[]> {
-  const keys: string[] = []
-  const walk = async (dir: string): Promise<void> => {
-    let entries: Dirent[]
-    try {
-      entries = await readdir(dir, { withFileTypes: true })
-    } catch (error) {
-      if (hasCode(error, 'ENOENT', 'ENOTDIR')) return
-      throw error
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(TEMP_PREFIX)) continue
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) await walk(path)
-      else if (entry.isFile() || entry.isSymbolicLink()) keys.push(keyOf(folder, path))
-    }
-  }
-  await walk(prefix === '' ? folder : join(folder, ...prefix.split('/').slice(0, -1)))
-  return keys.sort(compareKeys)
-}
-
-export function hasCode(error: unknown, ...codes: string[]): boolean {
-  return typeof error === 'object' && error !== null && codes.includes(String((error as { code?: unknown }).code))
 }
 
 function clientError(code: string, operation: string, message: string): JobScriptError {

@@ -1,3 +1,4 @@
+import type { EtlFigures as PipelineEtlFigures } from '@dlc/dsl'
 /**
  * The generated Glue Python shell script's own checks and shapes (compiler
  * `glue/shell-script.ts`), ported one for one so the local job fails where the deployed one
@@ -60,13 +61,7 @@ export function isBatchFile(key: string): boolean {
 }
 
 /** The report table's one row, as numbers. */
-export interface EtlFigures {
-  readonly rowsRead: number
-  readonly rowsWritten: number
-  readonly rowsRejected: number
-  readonly rowsDeduplicated: number
-  readonly partitions: number
-}
+export type EtlFigures = Omit<PipelineEtlFigures, 'seconds'>
 
 /** check_accounting: every row read is written, rejected or removed as a duplicate. */
 export function checkAccounting(figures: EtlFigures): void {
