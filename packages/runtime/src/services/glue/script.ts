@@ -1,9 +1,10 @@
-import type { EtlFigures as PipelineEtlFigures } from '@dlc/dsl'
 /**
  * The generated Glue Python shell script's own checks and shapes (compiler
  * `glue/shell-script.ts`), ported one for one so the local job fails where the deployed one
  * fails, with the same words.
  */
+
+import type { EtlFigures as PipelineEtlFigures } from '@dlc/dsl'
 
 /** What the script raises: its Python exception type and message (`RuntimeError: no batch files under ...`). */
 export class JobScriptError extends Error {
