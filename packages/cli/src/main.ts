@@ -3,12 +3,13 @@ import { parseArgs, UsageError } from './args.js'
 import type { Command } from './command.js'
 import { compileCommand } from './commands/compile.js'
 import { execCommand } from './commands/exec.js'
+import { ingestCommand } from './commands/ingest.js'
 import { runCommand } from './commands/run.js'
 import { scheduleCommand } from './commands/schedule.js'
 import { validateCommand } from './commands/validate.js'
 import { processIo, type Io } from './io.js'
 
-const COMMANDS: readonly Command[] = [compileCommand, validateCommand, execCommand, runCommand, scheduleCommand]
+const COMMANDS: readonly Command[] = [compileCommand, validateCommand, execCommand, runCommand, ingestCommand, scheduleCommand]
 
 /** The exit code for a failure inside dlc itself (EX_SOFTWARE). */
 const INTERNAL_ERROR = 70

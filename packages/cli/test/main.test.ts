@@ -41,8 +41,8 @@ describe('dlc', () => {
   })
 
   it.each([
-    [['deploy'], 'dlc: unknown command "deploy"; the commands are compile, validate, exec, run, schedule\nRun "dlc --help" for usage.\n'],
-    [['help', 'deploy'], 'dlc: unknown command "deploy"; the commands are compile, validate, exec, run, schedule\nRun "dlc --help" for usage.\n'],
+    [['deploy'], 'dlc: unknown command "deploy"; the commands are compile, validate, exec, run, ingest, schedule\nRun "dlc --help" for usage.\n'],
+    [['help', 'deploy'], 'dlc: unknown command "deploy"; the commands are compile, validate, exec, run, ingest, schedule\nRun "dlc --help" for usage.\n'],
     [['--verbose'], 'dlc: unknown option --verbose\nRun "dlc --help" for usage.\n'],
     [['compile', '.', '--yml'], 'dlc: unknown option --yml; did you mean --yaml?\nRun "dlc help compile" for usage.\n'],
     [['compile', '.', '--format', 'xml'], 'dlc: --format must be one of text, json, not "xml"\nRun "dlc help compile" for usage.\n'],

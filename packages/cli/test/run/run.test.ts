@@ -103,6 +103,35 @@ describe('dlc run examples/datalake', () => {
     expect(mail?.message).toContain('Cause: Check no_null_keys did not hold')
   }, 240_000)
 
+  it('a corrupt batch file fails the ETL, e-mails it, and leaves processed/ as it was', async () => {
+    const dir = await exampleProject()
+    expect((await dlc(['run', dir, '--format', 'json'], dir)).code).toBe(0)
+    const processed = join(dir, '.dlc/s3/dlc-sales-lake-local/processed/sales/**/*.parquet')
+    const before = await parquetRows(processed)
+    writeFileSync(join(dir, 'data/sales/2026-11-24/sales.csv'), Buffer.from([0x6f, 0x72, 0x64, 0x65, 0x72, 0x0a, 0xff, 0xfe, 0x00, 0xc3, 0x28, 0x0a]))
+    const run = await dlc(['run', dir, '--format', 'json'], dir)
+    expect(run.code).toBe(1)
+    const summary = JSON.parse(run.stdout) as RunSummary
+    expect(summary).toMatchObject({ status: 'FAILED', failedState: 'Clean sales' })
+    const [mail] = summary.notifications
+    expect(mail?.subject).toBe('nightly-sales: FAILED at Clean sales')
+    expect(mail?.message).toContain(`Error: ${summary.error}`)
+    expect(await parquetRows(processed)).toBe(before)
+  }, 240_000)
+
+  it('a query with a SQL error fails the run with Athena\'s error, and the e-mail names the query', async () => {
+    const dir = await exampleProject()
+    writeFileSync(join(dir, 'sql/top_products.sql'), 'SELEC product FROM sales')
+    const run = await dlc(['run', dir, '--format', 'json'], dir)
+    expect(run.code).toBe(1)
+    const summary = JSON.parse(run.stdout) as RunSummary
+    expect(summary).toMatchObject({ status: 'FAILED', failedState: 'Query top_products' })
+    const [mail] = summary.notifications
+    expect(mail?.subject).toBe('nightly-sales: FAILED at Query top_products')
+    expect(mail?.message).toContain('FAILED')
+    expect(mail?.message).toContain('SYNTAX_ERROR')
+  }, 240_000)
+
   it('shows progress and a readable summary in text', async () => {
     const dir = await exampleProject()
     const run = await dlc(['run', dir], dir)
@@ -114,6 +143,23 @@ describe('dlc run examples/datalake', () => {
     expect(run.stdout).toMatch(/Query revenue_by_month \(1 row\)/)
     expect(run.stdout).toContain('E-mail to data-team@example.com')
     expect(readdirSync(join(dir, 'out'))).toContain('nightly-sales.asl.json')
+  }, 240_000)
+
+  it('dlc ingest lands files in the raw zone, where dlc run finds them', async () => {
+    const dir = await exampleProject()
+    const web = generateSales({ rows: 120, seed: 3, batchDate: '2026-11-20', variant: 'standard' })
+    const erp = generateSales({ rows: 80, seed: 4, batchDate: '2026-11-20', variant: 'erp' })
+    writeFileSync(join(dir, 'web.csv'), web.bytes)
+    writeFileSync(join(dir, 'erp.csv'), erp.bytes)
+    const ingested = await dlc(['ingest', 'web.csv', '--dataset', 'sales', '--batch-date', '2026-11-20'], dir)
+    expect(ingested).toMatchObject({ code: 0, stdout: 's3://dlc-sales-lake-local/raw/sales/2026-11-20/web.csv\n' })
+    expect((await dlc(['ingest', 'erp.csv', '--dataset', 'erp_sales', '--batch-date', '2026-11-20'], dir)).code).toBe(0)
+    const run = await dlc(['run', dir, '--batch-date', '2026-11-20', '--format', 'json'], dir)
+    expect(run.code, run.stderr).toBe(0)
+    const summary = JSON.parse(run.stdout) as RunSummary
+    expect(summary.datasets.map((figures) => figures.rowsRead)).toEqual([web.stats.rows, erp.stats.rows])
+    expect((await dlc(['ingest', 'web.csv', '--batch-date', '2026-11-20'], dir)).code).toBe(2)
+    expect((await dlc(['ingest', 'web.csv', '--dataset', 'orders', '--batch-date', '2026-11-20'], dir)).stderr).toContain('its datasets are sales, erp_sales')
   }, 240_000)
 
   it('refuses bad options with exit 2', async () => {
