@@ -50,6 +50,9 @@ export const json = (value: unknown): string => JSON.stringify(value === undefin
 export class History {
   readonly events: HistoryEvent[] = []
   private lastId = 0
+  // Events in the same millisecond share one ISO text: most of a fast execution's events do.
+  private stampedAt = Number.NaN
+  private stamp = ''
 
   constructor(
     private readonly now: () => number,
@@ -61,7 +64,12 @@ export class History {
   add(type: string, previousEventId: number, details?: EventDetails): number {
     this.lastId += 1
     if (!this.keep && this.listener === undefined) return this.lastId
-    const event: Record<string, unknown> = { timestamp: new Date(this.now()).toISOString(), type, id: this.lastId, previousEventId }
+    const now = this.now()
+    if (now !== this.stampedAt) {
+      this.stampedAt = now
+      this.stamp = new Date(now).toISOString()
+    }
+    const event: Record<string, unknown> = { timestamp: this.stamp, type, id: this.lastId, previousEventId }
     const key = detailsKey(type)
     if (details !== undefined && key !== undefined) event[key] = typeof details === 'function' ? details() : details
     if (this.keep) this.events.push(event as HistoryEvent)
