@@ -71,15 +71,9 @@ export function checkAccounting(figures: EtlFigures): void {
 }
 
 /** The report object put_report writes, field for field. */
-export interface EtlReport {
+export interface EtlReport extends PipelineEtlFigures {
   readonly dataset: string
   readonly batchDate: string
-  readonly rowsRead: number
-  readonly rowsWritten: number
-  readonly rowsRejected: number
-  readonly rowsDeduplicated: number
-  readonly partitions: number
-  readonly seconds: number
 }
 
 export function etlReport(dataset: string, batchDate: string, figures: EtlFigures, seconds: number): EtlReport {
