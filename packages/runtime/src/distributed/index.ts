@@ -2,7 +2,7 @@ export { readItems, MAX_ITEMS_LIMIT, type ListedObjectItem } from './item-reader
 export { parseDelimited } from './csv.js'
 export { batchItems, bytesOf, MAX_BATCH_BYTES } from './item-batcher.js'
 export { writeResults, transformResults, executionRecord, mapRunArn } from './result-writer.js'
-export { toleratedFailureExceeded, toleratedFailureCountFromPath, toleratedFailurePercentageFromPath, type ToleratedFailure } from './tolerated-failure.js'
+export { toleratedFailureExceeded, type ToleratedFailure } from './tolerated-failure.js'
 export { ItemReaderFailed, ResultWriterFailed, MapRunRuntimeError, NotSupportedLocally } from './failure.js'
 export type {
   Batch,

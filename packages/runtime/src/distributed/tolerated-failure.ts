@@ -36,33 +36,3 @@ export function toleratedFailureExceeded(total: number, failed: number, tolerate
   const overPercentage = percentage !== undefined && total > 0 && (failed / total) * 100 > percentage
   return overCount || overPercentage
 }
-
-/**
- * The count `ToleratedFailureCountPath` selects: an integer, or a string holding one (AWS was
- * recorded accepting `"1"`). Anything else is `States.Runtime` in AWS's words, e.g.
- * `The ToleratedFailureCountPath field refers to value "NoNumber" which is not a valid integer: $.count`.
- *
- * @example toleratedFailureCountFromPath('3', '$.tolerance') // 3
- */
-export function toleratedFailureCountFromPath(value: unknown, path: string): number {
-  const number = typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : value
-  if (typeof number === 'number' && Number.isInteger(number)) return number
-  throw new MapRunRuntimeError(`The ToleratedFailureCountPath field refers to value "${shown(value)}" which is not a valid integer: ${path}`)
-}
-
-/**
- * The percentage `ToleratedFailurePercentagePath` selects: a number, or a string holding one.
- * Anything else is `States.Runtime` in AWS's words, e.g.
- * `The ToleratedFailurePercentagePath field refers to value "{}" which is not a valid float: $.percentage`.
- *
- * @example toleratedFailurePercentageFromPath(12.5, '$.percentage') // 12.5
- */
-export function toleratedFailurePercentageFromPath(value: unknown, path: string): number {
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
-  if (typeof number === 'number' && !Number.isNaN(number)) return number
-  throw new MapRunRuntimeError(`The ToleratedFailurePercentagePath field refers to value "${shown(value)}" which is not a valid float: ${path}`)
-}
-
-function shown(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)
-}

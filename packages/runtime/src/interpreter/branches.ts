@@ -1,5 +1,5 @@
-import { BranchStopped, runBlock } from './engine.js'
-import type { Frame, StatesBlock } from './types.js'
+import { BranchStopped } from './engine.js'
+import type { Frame } from './types.js'
 
 /** A sub-workflow's frame: its own variables (a copy of the outer ones it may read) and event chain. */
 export function childFrame(parent: Frame, stop: AbortSignal, lastEventId: number, variables = parent.variables): Frame {
@@ -42,13 +42,4 @@ export async function runPool<T>(count: number, limit: number, job: (index: numb
   if (failure !== undefined) throw failure
   if (stop.signal.aborted && results.length < count) throw new BranchStopped()
   return results
-}
-
-/**
- * Runs a block as a branch: its output, or its StatesError. Branches share their input without a
- * copy: the interpreter never changes a value in place (templates, ResultPath and JSONata build
- * new ones), and handlers get their own copy.
- */
-export function runBranch(block: StatesBlock, input: unknown, frame: Frame): Promise<unknown> {
-  return runBlock(block, input, frame)
 }

@@ -5,7 +5,6 @@ import type { StateRun } from './types.js'
 
 /** Marks a state that produces no result of its own (Choice, Wait, Succeed): its output is its input. */
 export const NO_RESULT: unique symbol = Symbol('no result')
-export type Result = unknown
 
 /** What `$`, `$$` and the variables are for a JSONPath field of this state. */
 export function pathScope(run: StateRun, input: unknown): PathScope {
@@ -46,7 +45,7 @@ export async function conclude(
   run: StateRun,
   rawInput: unknown,
   input: unknown,
-  result: Result | typeof NO_RESULT,
+  result: unknown,
   fields: OutputFields = run.state,
 ): Promise<{ output: unknown; assigned: Record<string, unknown> | undefined }> {
   const hasResult = result !== NO_RESULT

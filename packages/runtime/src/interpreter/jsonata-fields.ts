@@ -1,5 +1,4 @@
 import { evaluateJsonataField, type JsonataBindings, type JsonataOptions } from '../jsonata/index.js'
-import { QueryEvaluationError } from '../jsonata/index.js'
 import { stateFailure, type StatesError, type StateAt } from './errors.js'
 
 const EXPRESSION = /^\{%([\s\S]*)%\}$/
@@ -17,14 +16,8 @@ export function expressionOf(value: unknown): string | undefined {
  */
 export async function evaluateField(template: unknown, field: string, bindings: JsonataBindings, at: StateAt, options: JsonataOptions): Promise<unknown> {
   const expression = expressionOf(template)
-  if (expression !== undefined) {
-    try {
-      return await evaluateJsonataField(expression, field, bindings, options)
-    } catch (error) {
-      if (error instanceof QueryEvaluationError) throw stateFailure(at, error.name, error.cause)
-      throw error
-    }
-  }
+  // A QueryEvaluationError reaches the state's runner, which reports it with AWS's prefix (asStatesError).
+  if (expression !== undefined) return evaluateJsonataField(expression, field, bindings, options)
   if (Array.isArray(template)) {
     const items: unknown[] = []
     for (const [index, item] of template.entries()) items.push(await evaluateField(item, `${field}[${index}]`, bindings, at, options))

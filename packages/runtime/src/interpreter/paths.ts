@@ -51,16 +51,8 @@ export function fillTemplate(template: unknown, scope: PathScope, at: StateAt, e
 
 /** A `.$` field's value: an intrinsic function call or a path. */
 export function dynamicValue(text: string, field: string, scope: PathScope, at: StateAt, effects: IntrinsicOptions): unknown {
-  if (text.startsWith('States.')) {
-    try {
-      return evaluateIntrinsic(text, scope, effects)
-    } catch (error) {
-      const failure = error as { name?: unknown; cause?: unknown }
-      if (typeof failure.cause === 'string' && typeof failure.name === 'string') throw stateFailure(at, failure.name, failure.cause)
-      throw error
-    }
-  }
-  return select(text, scope, field, at)
+  // An intrinsic's failure reaches the state's runner, which reports it with AWS's prefix (asStatesError).
+  return text.startsWith('States.') ? evaluateIntrinsic(text, scope, effects) : select(text, scope, field, at)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { errorMatches, StatesError } from './errors.js'
+import { asStatesError, errorMatches, type StatesError } from './errors.js'
 import { jsonataBindings, pathScope } from './io.js'
 import { evaluateField } from './jsonata-fields.js'
 import { fillTemplate, placeResult } from './paths.js'
@@ -17,8 +17,9 @@ export async function withRetryAndCatch(run: StateRun, rawInput: unknown, attemp
   for (;;) {
     try {
       return await attempt()
-    } catch (thrown) {
-      if (!(thrown instanceof StatesError)) throw thrown
+    } catch (caught) {
+      // An evaluator's error (intrinsic, JSONata, Map Run settings) becomes the StatesError AWS reports; anything else passes through.
+      const thrown = asStatesError(caught, run.at)
       const index = retriers.findIndex((retrier) => errorMatches(retrier.ErrorEquals as readonly unknown[], thrown.error))
       const retrier = retriers[index]
       const done = attemptsByRetrier[index] ?? 0

@@ -1,11 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import {
-  toleratedFailureCountFromPath,
-  toleratedFailureExceeded,
-  toleratedFailurePercentageFromPath,
-  type ToleratedFailure,
-} from '../../src/distributed/index.js'
+import { toleratedFailureExceeded } from '../../src/distributed/index.js'
 import { runtimeFailure } from './failures.js'
 
 describe('toleratedFailureExceeded', () => {
@@ -51,87 +45,5 @@ describe('toleratedFailureExceeded', () => {
     const error = runtimeFailure(() => toleratedFailureExceeded(1, 0, tolerated))
     expect(error.name).toBe('States.Runtime')
     expect(error.cause).toBe(cause)
-  })
-})
-
-describe('values from ToleratedFailureCountPath and ToleratedFailurePercentagePath', () => {
-  it('accept numbers and strings holding numbers', () => {
-    expect(toleratedFailureCountFromPath(3, '$.c')).toBe(3)
-    expect(toleratedFailureCountFromPath('1', '$c')).toBe(1)
-    expect(toleratedFailurePercentageFromPath(1.1, '$.p')).toBe(1.1)
-    expect(toleratedFailurePercentageFromPath('1', '$p')).toBe(1)
-  })
-
-  it('refuse anything else with the causes AWS was recorded giving', () => {
-    expect(runtimeFailure(() => toleratedFailureCountFromPath('NoNumber', '$.ToleratedFailureCount')).cause).toBe(
-      'The ToleratedFailureCountPath field refers to value "NoNumber" which is not a valid integer: $.ToleratedFailureCount',
-    )
-    expect(runtimeFailure(() => toleratedFailureCountFromPath({}, '$.ToleratedFailureCount')).cause).toBe(
-      'The ToleratedFailureCountPath field refers to value "{}" which is not a valid integer: $.ToleratedFailureCount',
-    )
-    expect(runtimeFailure(() => toleratedFailurePercentageFromPath({}, '$.ToleratedFailurePercentage')).cause).toBe(
-      'The ToleratedFailurePercentagePath field refers to value "{}" which is not a valid float: $.ToleratedFailurePercentage',
-    )
-    expect(runtimeFailure(() => toleratedFailureCountFromPath(2.5, '$.c')).name).toBe('States.Runtime')
-  })
-})
-
-/** Executions recorded against AWS sit next to the repository, in ../shared/fixtures. */
-const fixtures = new URL('../../../../../shared/fixtures/conformance/', import.meta.url)
-const haveFixtures = existsSync(fixtures)
-if (!haveFixtures) console.info(`skipping the tolerated failure vectors: ${fixtures.pathname} is absent`)
-
-interface Vector {
-  id: string
-  definition: { States: Record<string, Record<string, unknown>> }
-  input: unknown
-  expected: { status: string; error?: string; cause?: string }
-  features: string[]
-}
-
-/** Every recorded Map with a tolerated failure setting; their Pass children never fail, so 0 items failed. */
-function vectors(): Vector[] {
-  if (!haveFixtures) return []
-  return readdirSync(fixtures)
-    .filter((file) => file.endsWith('.json') && file !== 'index.json')
-    .map((file) => JSON.parse(readFileSync(new URL(file, fixtures), 'utf8')) as Vector)
-    .filter((vector) => vector.features.includes('map:distributed') && vector.features.includes('map:toleratedFailure'))
-}
-
-/** Reads `$.name` from the input or `$name` from the variables a Pass state assigned. */
-function reference(path: string, vector: Vector): unknown {
-  if (path.startsWith('$.')) return (vector.input as Record<string, unknown>)[path.slice(2)]
-  const assigned = Object.values(vector.definition.States).map((state) => (state.Assign ?? {}) as Record<string, unknown>)
-  return assigned.find((variables) => path.slice(1) in variables)?.[path.slice(1)]
-}
-
-/** The state's items, its thresholds resolved as the interpreter will; what toleratedFailureExceeded sees. */
-function evaluate(vector: Vector): boolean {
-  const map = Object.values(vector.definition.States).find((state) => state.Type === 'Map') ?? {}
-  const tolerated: { -readonly [K in keyof ToleratedFailure]: ToleratedFailure[K] } = {}
-  if (typeof map.ToleratedFailureCount === 'number') tolerated.ToleratedFailureCount = map.ToleratedFailureCount
-  if (typeof map.ToleratedFailurePercentage === 'number') tolerated.ToleratedFailurePercentage = map.ToleratedFailurePercentage
-  if (typeof map.ToleratedFailureCountPath === 'string') {
-    tolerated.ToleratedFailureCount = toleratedFailureCountFromPath(reference(map.ToleratedFailureCountPath, vector), map.ToleratedFailureCountPath)
-  }
-  if (typeof map.ToleratedFailurePercentagePath === 'string') {
-    tolerated.ToleratedFailurePercentage = toleratedFailurePercentageFromPath(reference(map.ToleratedFailurePercentagePath, vector), map.ToleratedFailurePercentagePath)
-  }
-  return toleratedFailureExceeded(1, 0, tolerated)
-}
-
-describe.skipIf(!haveFixtures)('tolerated failure settings recorded against AWS', () => {
-  it('covers every recorded Distributed Map with a tolerated failure setting', () => {
-    expect(vectors().length).toBeGreaterThanOrEqual(12)
-  })
-
-  it.each(vectors().map((vector) => [vector.id, vector] as const))('%s', (_id, vector) => {
-    if (vector.expected.status === 'SUCCEEDED') {
-      expect(evaluate(vector)).toBe(false)
-      return
-    }
-    const error = runtimeFailure(() => evaluate(vector))
-    expect(error.name).toBe(vector.expected.error)
-    expect(vector.expected.cause).toBe(`An error occurred while executing the state 'MapState' (entered at the event id #2). ${error.cause}`)
   })
 })

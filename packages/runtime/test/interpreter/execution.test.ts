@@ -134,3 +134,26 @@ describe('ResultPath that cannot be applied', () => {
     expect(execution.cause).toContain("Unable to apply ReferencePath $.a.deep to input")
   })
 })
+
+describe('evaluation errors in a Task', () => {
+  it('are caught by the Task\'s Catch under their own names, with the state in the cause', async () => {
+    const definition = {
+      StartAt: 'Call',
+      States: {
+        Call: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { 'item.$': 'States.ArrayGetItem($.items, 5)' },
+          Catch: [{ ErrorEquals: ['States.IntrinsicFailure'], ResultPath: '$.error', Next: 'Handled' }],
+          End: true,
+        },
+        Handled: { Type: 'Pass', End: true },
+      },
+    }
+    const execution = await run(definition, { items: [1] }, { handlers: { 'arn:aws:states:::lambda:invoke': () => 'never called' } })
+    expect(execution.status).toBe('SUCCEEDED')
+    const error = (execution.output as { error: { Error: string; Cause: string } }).error
+    expect(error.Error).toBe('States.IntrinsicFailure')
+    expect(error.Cause).toMatch(/^An error occurred while executing the state 'Call' \(entered at the event id #2\)\. States\.ArrayGetItem: /)
+  })
+})

@@ -1,7 +1,7 @@
-import { evaluateChoiceRule, ChoiceRuleError } from '../../choice/index.js'
+import { evaluateChoiceRule } from '../../choice/index.js'
 import { readPath } from '../../jsonpath/index.js'
-import { StatesError, stateFailure } from '../errors.js'
-import { conclude, effectiveInput, jsonataBindings, NO_RESULT, type OutputFields } from '../io.js'
+import { StatesError } from '../errors.js'
+import { conclude, effectiveInput, jsonataBindings, NO_RESULT, pathScope, type OutputFields } from '../io.js'
 import { evaluateField, unexpectedType } from '../jsonata-fields.js'
 import type { Outcome, StateRun } from '../types.js'
 
@@ -32,11 +32,5 @@ async function holds(run: StateRun, rule: Rule, input: unknown, index: number): 
     if (typeof value !== 'boolean') throw unexpectedType(run.at, rule.Condition, 'Condition', 'boolean', value)
     return value
   }
-  const roots = { input, context: run.context(), variables: run.frame.variables }
-  try {
-    return evaluateChoiceRule(rule, (path) => readPath(path, roots))
-  } catch (error) {
-    if (error instanceof ChoiceRuleError) throw stateFailure(run.at, error.error, error.message)
-    throw error
-  }
+  return evaluateChoiceRule(rule, (path) => readPath(path, pathScope(run, input)))
 }

@@ -1,4 +1,5 @@
-import { childFrame, linkedStop, runBranch, runPool } from '../branches.js'
+import { childFrame, linkedStop, runPool } from '../branches.js'
+import { runBlock } from '../engine.js'
 import { randomUUID } from 'node:crypto'
 import { batchItems, mapRunArn, readItems, toleratedFailureExceeded, transformResults, writeResults } from '../../distributed/index.js'
 import type { ChildExecution, ItemBatcher, ItemReader, ResultWriter } from '../../distributed/index.js'
@@ -76,7 +77,7 @@ async function runInline(run: StateRun, processor: StatesBlock, items: unknown[]
       const started = run.frame.env.history.add('MapIterationStarted', run.frame.lastEventId, { name: run.name, index })
       const frame = childFrame(run.frame, stop.signal, started)
       try {
-        const output = await runBranch(processor, await itemInput(run, rawInput, input, items[index], index), frame)
+        const output = await runBlock(processor, await itemInput(run, rawInput, input, items[index], index), frame)
         frame.lastEventId = run.frame.env.history.add('MapIterationSucceeded', frame.lastEventId, { name: run.name, index })
         return output
       } catch (error) {
@@ -139,7 +140,7 @@ async function runChild(run: StateRun, processor: StatesBlock, input: unknown, a
   const frame: Frame = { ...childFrame(run.frame, stop, 0, {}), env: { ...env, history: new History(() => env.clock.now(), undefined, false) } }
   const base = { executionArn: `${arn.replace(':mapRun:', ':execution:')}:${name}`, name, stateMachineArn: String(env.stateMachine.Id), input, startDate }
   try {
-    const output = await runBranch(processor, input, frame)
+    const output = await runBlock(processor, input, frame)
     return { ...base, status: 'SUCCEEDED', output, stopDate: new Date(env.clock.now()) }
   } catch (error) {
     if (!(error instanceof StatesError)) throw error

@@ -1,4 +1,5 @@
-import { childFrame, linkedStop, runBranch, runPool } from '../branches.js'
+import { childFrame, linkedStop, runPool } from '../branches.js'
+import { runBlock } from '../engine.js'
 import { StatesError } from '../errors.js'
 import { argumentsOf, conclude, effectiveInput, nextOf } from '../io.js'
 import { withRetryAndCatch } from '../retry.js'
@@ -17,7 +18,7 @@ export async function runParallel(run: StateRun, rawInput: unknown): Promise<Out
     const stop = linkedStop(run.frame.stop)
     let results: unknown[]
     try {
-      results = await runPool(branches.length, 0, (index) => runBranch(branches[index] as StatesBlock, branchInput, childFrame(run.frame, stop.signal, startedId)), stop)
+      results = await runPool(branches.length, 0, (index) => runBlock(branches[index] as StatesBlock, branchInput, childFrame(run.frame, stop.signal, startedId)), stop)
     } catch (error) {
       if (error instanceof StatesError) run.record('ParallelStateFailed', error.details())
       throw error
