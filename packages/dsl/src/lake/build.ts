@@ -16,7 +16,7 @@ import type { BuildOptions, CrawlOptions, EtlOptions, NotifyOptions, PipelineInp
 import { countParameters, expectationNodes, type Expectation, type Sql } from './sql.js'
 import * as steps from './steps.js'
 import type { Topic } from './topic.js'
-import type { Zones } from './zones.js'
+import { datasetFolders, type Zones } from './zones.js'
 
 export type StepSpec =
   | { readonly kind: 'expectBatch'; readonly dataset: DatasetNode; readonly ifMissing: 'notify-and-succeed' | 'fail' }
@@ -200,8 +200,8 @@ function queryTarget(ctx: steps.StepContext, crawler: CrawlerNode, workgroup: Wo
     database: crawler.database,
     tables: crawler.datasets.flatMap((name) => [name, `${name}_rejected`]),
     data: [...datasets.keys()].flatMap((name) => [
-      { bucket: processed.bucket, prefix: `${processed.node.prefix}${name}/` },
-      { bucket: rejected.bucket, prefix: `${rejected.node.prefix}${name}_rejected/` },
+      { bucket: processed.bucket, prefix: `${processed.node.prefix}${datasetFolders(name).processed}` },
+      { bucket: rejected.bucket, prefix: `${rejected.node.prefix}${datasetFolders(name).rejected}` },
     ]),
     results: { bucket: athenaResults.bucket, prefix: athenaResults.node.prefix },
   }

@@ -19,7 +19,7 @@ import type { DatasetNode, ExpectationNode, QueryNode } from './ir.js'
 import { text } from './message.js'
 import { oneLine } from './sql.js'
 import type { Topic } from './topic.js'
-import type { Zones } from './zones.js'
+import { datasetFolders, type Zones } from './zones.js'
 
 type AnyFlow = Flow<any, any>
 
@@ -120,11 +120,12 @@ export function expectBatch(flow: AnyFlow, ctx: StepContext, dataset: DatasetNod
 
 /** Where the ETL job writes for a dataset: S3 URIs with the bucket as a placeholder. */
 export function etlLocations(ctx: StepContext, dataset: DatasetNode) {
+  const folders = datasetFolders(dataset.name)
   return {
-    target: `${ctx.zones.processed.uri}${dataset.name}/`,
-    quarantine: `${ctx.zones.rejected.uri}${dataset.name}_rejected/`,
+    target: `${ctx.zones.processed.uri}${folders.processed}`,
+    quarantine: `${ctx.zones.rejected.uri}${folders.rejected}`,
     /** The key prefix of the run reports, in the rejected zone's bucket. */
-    reports: `${ctx.zones.rejected.node.prefix}_reports/${dataset.name}/`,
+    reports: `${ctx.zones.rejected.node.prefix}${folders.reports}`,
   }
 }
 

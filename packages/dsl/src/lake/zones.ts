@@ -65,3 +65,23 @@ function zoneAt(zone: ZoneName, location: string): Zone {
     bucketUri: `s3://\${${ref.ref.id}}/`,
   })
 }
+
+/** Where a dataset's data lives in the zones: key prefixes under each zone's own prefix. */
+export interface DatasetFolders {
+  /** Its table: the clean rows, in the processed zone. */
+  readonly processed: string
+  /** Its `<name>_rejected` table: the quarantine, in the rejected zone. */
+  readonly rejected: string
+  /** The ETL's run reports (`<batch date>.json`), in the rejected zone. */
+  readonly reports: string
+}
+
+/**
+ * The folders of a dataset, one rule for the Glue job's arguments, the IAM prefixes, the crawler's
+ * targets and the local run: a table is named after its folder, as a crawler names it.
+ *
+ * @example datasetFolders('sales') // { processed: 'sales/', rejected: 'sales_rejected/', reports: '_reports/sales/' }
+ */
+export function datasetFolders(dataset: string): DatasetFolders {
+  return { processed: `${dataset}/`, rejected: `${dataset}_rejected/`, reports: `_reports/${dataset}/` }
+}

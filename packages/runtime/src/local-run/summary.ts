@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { queryStateNames } from '@dlc/dsl'
+import { datasetFolders, queryStateNames } from '@dlc/dsl'
 import { parseDelimited } from '../distributed/index.js'
 import type { Execution, HistoryEvent } from '../interpreter/index.js'
 import type { LocalEnvironment, OutboxMessage } from '../services/index.js'
@@ -142,10 +142,11 @@ function assignedVariable(history: readonly HistoryEvent[], variable: string): u
 
 async function figures(env: LocalEnvironment, dataset: string, batchDate: string): Promise<DatasetFigures> {
   const rejected = env.pipeline.zone('rejected')
-  const reportFile = join(env.root, 's3', rejected.bucket, `${rejected.prefix}_reports/${dataset}/${batchDate}.json`)
+  const folders = datasetFolders(dataset)
+  const reportFile = join(env.root, 's3', rejected.bucket, `${rejected.prefix}${folders.reports}${batchDate}.json`)
   const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as Record<string, number>) : {}
   const pick = (key: string): Record<string, number> => (typeof report[key] === 'number' ? { [key]: report[key] } : {})
-  const folder = join(env.root, 's3', rejected.bucket, `${rejected.prefix}${dataset}_rejected`, `batch_date=${batchDate}`)
+  const folder = join(env.root, 's3', rejected.bucket, `${rejected.prefix}${folders.rejected}batch_date=${batchDate}`)
   let topReasons: DatasetFigures['topReasons'] = []
   if (existsSync(folder)) {
     const connection = await env.connect()

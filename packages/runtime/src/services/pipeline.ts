@@ -1,5 +1,5 @@
 import { emitWithDiagnostics, type AslDefinition, type Diagnostic, type ResolveTarget } from '@dlc/compiler'
-import type { CrawlerNode, DatasetNode, GlueJobNode, PipelineNode, TopicNode, WorkgroupNode, ZoneName } from '@dlc/dsl'
+import { datasetFolders, type CrawlerNode, type DatasetNode, type GlueJobNode, type PipelineNode, type TopicNode, type WorkgroupNode, type ZoneName } from '@dlc/dsl'
 
 /** The account, region and stage a local run resolves names for: buckets are `<name>-local`. */
 export const LOCAL_TARGET: ResolveTarget = { account: '000000000000', region: 'us-east-1', stage: 'local' }
@@ -76,9 +76,10 @@ export function localPipeline(pipeline: PipelineNode, target: ResolveTarget = LO
       const targets = crawler.datasets.flatMap((datasetName): CrawlTarget[] => {
         const dataset = datasets.get(datasetName)
         if (dataset === undefined) return []
+        const folders = datasetFolders(dataset.name)
         return [
-          { table: dataset.name, dataset, rejected: false, bucket: processed.bucket, prefix: `${processed.prefix}${dataset.name}/` },
-          { table: `${dataset.name}_rejected`, dataset, rejected: true, bucket: rejected.bucket, prefix: `${rejected.prefix}${dataset.name}_rejected/` },
+          { table: dataset.name, dataset, rejected: false, bucket: processed.bucket, prefix: `${processed.prefix}${folders.processed}` },
+          { table: `${dataset.name}_rejected`, dataset, rejected: true, bucket: rejected.bucket, prefix: `${rejected.prefix}${folders.rejected}` },
         ]
       })
       return { crawler, targets }

@@ -1,4 +1,4 @@
-import { pascalCase, type DatasetNode, type GlueJobNode, type Json, type PipelineNode, type ZoneName, type ZoneNode } from '@dlc/dsl'
+import { datasetFolders, pascalCase, type DatasetNode, type GlueJobNode, type Json, type PipelineNode, type ZoneName, type ZoneNode } from '@dlc/dsl'
 import { mergeStatements, serviceRole } from '../iam.js'
 import { arnOf, getAtt, ref, staged, sub, type CfnResource, type CfnValue, type Statement } from '../model.js'
 
@@ -131,8 +131,8 @@ export function glue(pipeline: PipelineNode, duckdbVersion: string): Record<stri
         ...readPrefix(raw, `${dataset.name}/`),
         { Effect: 'Allow', Action: ['s3:GetObject'], Resource: [arnOf.bucket(bucketId(scripts.bucket), `${scripts.prefix}${scriptKey(job)}`)] },
         ...writePrefix(processed, `${dataset.name}/`),
-        ...writePrefix(rejected, `${dataset.name}_rejected/`),
-        ...writePrefix(rejected, `_reports/${dataset.name}/`),
+        ...writePrefix(rejected, datasetFolders(dataset.name).rejected),
+        ...writePrefix(rejected, datasetFolders(dataset.name).reports),
         glueLogs('jobs'),
       ]),
     )
@@ -144,7 +144,7 @@ export function glue(pipeline: PipelineNode, duckdbVersion: string): Record<stri
       'glue.amazonaws.com',
       `Glue crawler ${crawler.name}: reads the processed and rejected data, updates ${crawler.database}`,
       mergeStatements([
-        ...crawler.datasets.flatMap((name) => [...readPrefix(processed, `${name}/`), ...readPrefix(rejected, `${name}_rejected/`)]),
+        ...crawler.datasets.flatMap((name) => [...readPrefix(processed, datasetFolders(name).processed), ...readPrefix(rejected, datasetFolders(name).rejected)]),
         {
           Effect: 'Allow',
           Action: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetTables', 'glue:CreateTable', 'glue:UpdateTable', 'glue:GetPartition', 'glue:GetPartitions', 'glue:BatchGetPartition', 'glue:CreatePartition', 'glue:BatchCreatePartition', 'glue:UpdatePartition', 'glue:BatchUpdatePartition'],
@@ -161,7 +161,7 @@ export function glue(pipeline: PipelineNode, duckdbVersion: string): Record<stri
         Role: getAtt(`${crawlerId(crawler.name)}Role`, 'Arn'),
         DatabaseName: crawler.database,
         Targets: {
-          S3Targets: crawler.datasets.flatMap((name): Json[] => [{ Path: s3Uri(processed, `${name}/`) }, { Path: s3Uri(rejected, `${name}_rejected/`) }]),
+          S3Targets: crawler.datasets.flatMap((name): Json[] => [{ Path: s3Uri(processed, datasetFolders(name).processed) }, { Path: s3Uri(rejected, datasetFolders(name).rejected) }]),
         },
         SchemaChangePolicy: { UpdateBehavior: 'UPDATE_IN_DATABASE', DeleteBehavior: 'LOG' },
         RecrawlPolicy: { RecrawlBehavior: 'CRAWL_EVERYTHING' },
