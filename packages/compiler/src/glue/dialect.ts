@@ -18,6 +18,11 @@ export interface Dialect {
   tryCast(text: string, type: string): string
   /** A date/timestamp parsed with the strftime formats, tried in order; NULL when none fits. */
   parseTemporal(text: string, type: 'date' | 'timestamp', formats: readonly string[]): string
+  /**
+   * True when `value` equals one of `literals` (SQL literals), NULL when `value` is NULL: what
+   * `value IN (...)` means, written the way the engine evaluates fastest.
+   */
+  isIn(value: string, literals: readonly string[]): string
   /** Text concatenation where any NULL part makes the result NULL. */
   concatStrict(parts: readonly string[]): string
   /** The text without leading and trailing whitespace: spaces, tabs, line breaks (`trim()` alone removes only spaces). */

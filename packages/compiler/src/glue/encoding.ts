@@ -18,8 +18,13 @@ export function decodeToUtf8(bytes: Uint8Array, encoding: CsvSourceNode['encodin
     case 'utf-8':
       return new TextDecoder('utf-8').decode(bytes)
     case 'latin-1':
-      return Array.from(bytes, (byte) => String.fromCharCode(byte)).join('')
+      return latin1(bytes)
     case 'windows-1252':
-      return Array.from(bytes, (byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte))).join('')
+      return latin1(bytes).replace(/[\x80-\x9f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80] ?? char)
   }
+}
+
+/** Each byte its own code point, decoded natively (a string per byte took seconds for 30 MB). */
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
 }

@@ -18,6 +18,7 @@ export const spark: Dialect = {
     const first = parsed.length === 1 ? (parsed[0] as string) : `coalesce(${parsed.join(', ')})`
     return type === 'date' ? `to_date(${first})` : first
   },
+  isIn: (value, literals) => `${value} IN (${literals.join(', ')})`,
   concatStrict: (parts) => `concat(${parts.join(', ')})`,
   trim: (text) => `trim(BOTH concat(${WHITESPACE.map((code) => `char(${code})`).join(', ')}) FROM ${text})`,
 }

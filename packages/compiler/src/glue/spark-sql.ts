@@ -11,7 +11,7 @@ import { stages } from './stages.js'
  */
 export function sparkStatements(dataset: DatasetNode): string[] {
   return [
-    `-- The records Spark could split into the header's fields.\nCREATE OR REPLACE TEMP VIEW dlc_rows AS\nSELECT * FROM dlc_raw WHERE NOT _dlc_malformed`,
+    `-- The records Spark could split into the header's fields.\nCREATE OR REPLACE TEMP VIEW dlc_rows AS\nSELECT *, row_number() OVER (PARTITION BY _dlc_file_index ORDER BY _dlc_position) AS _dlc_row\nFROM dlc_raw WHERE NOT _dlc_malformed`,
     [
       "-- The records Spark's PERMISSIVE mode marked as corrupt (wrong field count, broken quoting).",
       'CREATE OR REPLACE TEMP VIEW dlc_malformed AS',
@@ -20,7 +20,7 @@ export function sparkStatements(dataset: DatasetNode): string[] {
       '  _dlc_batch_date',
       'FROM dlc_raw WHERE _dlc_malformed',
     ].join('\n'),
-    ...stages(sql, dataset).map((stage) => `-- ${stage.comment}\nCREATE OR REPLACE TEMP VIEW ${stage.name} AS\n${stage.select}`),
+    ...stages(sql, dataset, { columns: '_dlc_record', text: '_dlc_record' }).map((stage) => `-- ${stage.comment}\nCREATE OR REPLACE TEMP VIEW ${stage.name} AS\n${stage.select}`),
   ]
 }
 

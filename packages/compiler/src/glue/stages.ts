@@ -1,5 +1,5 @@
 import type { DatasetNode, PartitionNode } from '@dlc/dsl'
-import { cleanedText, columnCheck, typedValue } from './columns.js'
+import { cleaningLevels, columnCheck, typedValue } from './columns.js'
 import type { Dialect } from './dialect.js'
 import { valueSql } from './values.js'
 
@@ -8,7 +8,8 @@ import { valueSql } from './values.js'
  *
  * - `dlc_rows`: the well-formed CSV records, one column per header (text), plus `_dlc_file`
  *   (file name), `_dlc_file_index` (1-based, batch order), `_dlc_position` (order in the batch),
- *   `_dlc_record` (the record as CSV text) and `_dlc_batch_date`;
+ *   `_dlc_row` (1-based, among the file's well-formed records), `_dlc_batch_date`, and the
+ *   column(s) from which {@link RecordText} makes the record's CSV text;
  * - `dlc_malformed`: the records the CSV reader could not split into the header's fields, with
  *   `_dlc_file`, `_dlc_file_index`, `_dlc_position`, `_dlc_line`, `_dlc_record`, `_dlc_reason`, `_dlc_batch_date`;
  *
@@ -23,7 +24,18 @@ export interface Stage {
   readonly select: string
 }
 
-export function stages(sql: Dialect, dataset: DatasetNode): Stage[] {
+/**
+ * How an engine's `dlc_rows` carries each record's original text: the column(s) the stages pass
+ * along, and the SQL that makes the text from them. The stages evaluate it for rejected rows
+ * only, so an engine may carry the fields and build the text late (building it for a million
+ * rows took DuckDB a tenth of the ETL).
+ */
+export interface RecordText {
+  readonly columns: string
+  readonly text: string
+}
+
+export function stages(sql: Dialect, dataset: DatasetNode, record: RecordText): Stage[] {
   const id = sql.ident
   const textOf = (column: string): string => id(`_dlc_text_${column}`)
   const checkOf = (column: string): string => id(`_dlc_check_${column}`)
@@ -34,7 +46,7 @@ export function stages(sql: Dialect, dataset: DatasetNode): Stage[] {
   const varchar = sql.type({ name: 'string' })
   const reason = checks.length === 0 ? `CAST(NULL AS ${varchar})` : `coalesce(${checks.map(({ column }) => checkOf(column)).join(', ')})`
   const failedColumn = checks.length === 0 ? `CAST(NULL AS ${varchar})` : `CASE ${checks.map(({ column }) => `WHEN ${checkOf(column)} IS NOT NULL THEN ${sql.string(column)}`).join(' ')} END`
-  const meta = '_dlc_file, _dlc_file_index, _dlc_position, _dlc_record, _dlc_batch_date'
+  const position = '_dlc_file, _dlc_file_index, _dlc_position, _dlc_row, _dlc_batch_date'
   const keep = dataset.dedupe === undefined
     ? 'dlc_checked WHERE _dlc_reason IS NULL'
     : `(SELECT *, row_number() OVER (PARTITION BY ${dataset.dedupe.on.map(id).join(', ')} ORDER BY _dlc_file_index ${dataset.dedupe.keep === 'last' ? 'DESC' : 'ASC'}, _dlc_position ${dataset.dedupe.keep === 'last' ? 'DESC' : 'ASC'}) AS _dlc_keep FROM dlc_checked WHERE _dlc_reason IS NULL) AS kept WHERE _dlc_keep = 1`
@@ -51,17 +63,7 @@ export function stages(sql: Dialect, dataset: DatasetNode): Stage[] {
   const rejectedColumns = `${id('source_file')}, ${id('line_number')}, ${id('row_number')}, ${id('record')}, ${id('column_name')}, ${id('reason')}, ${id('batch_date')}`
 
   return [
-    {
-      name: 'dlc_text',
-      materialized: false,
-      comment: 'Each column\'s text after the null tokens and its cleaning rules, in the order written.',
-      select: [
-        `SELECT ${meta},`,
-        `  row_number() OVER (PARTITION BY _dlc_file_index ORDER BY _dlc_position) AS _dlc_row,`,
-        dataset.columns.map((column) => `  ${cleanedText(sql, column, dataset.source)} AS ${textOf(column.name)}`).join(',\n'),
-        'FROM dlc_rows',
-      ].join('\n'),
-    },
+    ...textStages(sql, dataset, `${position}, ${record.columns}`, textOf),
     {
       name: 'dlc_typed',
       materialized: false,
@@ -75,9 +77,11 @@ export function stages(sql: Dialect, dataset: DatasetNode): Stage[] {
     {
       name: 'dlc_checked',
       materialized: true,
-      comment: 'The first failing check of each row, in column order, and the column it names.',
+      comment: 'The typed columns, the first failing check of each row in column order and the column it names, and a rejected row\'s record.',
       select: [
-        `SELECT *, ${reason} AS _dlc_reason, ${failedColumn} AS _dlc_column`,
+        `SELECT ${position}, ${dataset.columns.map((column) => id(column.name)).join(', ')},`,
+        `  ${reason} AS _dlc_reason, ${failedColumn} AS _dlc_column,`,
+        `  CASE WHEN ${reason} IS NOT NULL THEN ${record.text} END AS _dlc_record`,
         checks.length === 0 ? 'FROM dlc_typed' : `FROM (SELECT *,\n${checks.map(({ column, check }) => `  ${check} AS ${checkOf(column)}`).join(',\n')}\nFROM dlc_typed) AS checked`,
       ].join('\n'),
     },
@@ -108,7 +112,7 @@ export function stages(sql: Dialect, dataset: DatasetNode): Stage[] {
       comment: 'One row of counts; rows_read = rows_written + rows_rejected + rows_deduplicated.',
       select: [
         'SELECT',
-        '  (SELECT count(*) FROM dlc_text) + (SELECT count(*) FROM dlc_malformed) AS rows_read,',
+        '  (SELECT count(*) FROM dlc_checked) + (SELECT count(*) FROM dlc_malformed) AS rows_read,',
         '  (SELECT count(*) FROM clean) AS rows_written,',
         '  (SELECT count(*) FROM rejected) AS rows_rejected,',
         '  (SELECT count(*) FROM dlc_checked WHERE _dlc_reason IS NULL) - (SELECT count(*) FROM clean) AS rows_deduplicated,',
@@ -116,6 +120,32 @@ export function stages(sql: Dialect, dataset: DatasetNode): Stage[] {
       ].join('\n'),
     },
   ]
+}
+
+/**
+ * `dlc_text`: each column's text after the null tokens and its cleaning rules, one view per
+ * cleaning level (see {@link cleaningLevels}), each reading the one before.
+ */
+function textStages(sql: Dialect, dataset: DatasetNode, carried: string, textOf: (column: string) => string): Stage[] {
+  const levels = dataset.columns.map((column) => cleaningLevels(sql, column, dataset.source))
+  const count = Math.max(1, ...levels.map((column) => column.length))
+  const name = (level: number): string => (level === count ? 'dlc_text' : `dlc_text_${level}`)
+  return Array.from({ length: count }, (_, index) => {
+    const level = index + 1
+    const texts = dataset.columns.map((column, at) => {
+      const step = levels[at]?.[index]
+      if (step === undefined) return `  ${textOf(column.name)}`
+      return `  ${step(level === 1 ? sql.ident(column.from ?? column.name) : textOf(column.name))} AS ${textOf(column.name)}`
+    })
+    return {
+      name: name(level),
+      materialized: false,
+      comment: level === count
+        ? 'Each column\'s text after the null tokens and its cleaning rules, in the order written.'
+        : `Cleaning, level ${level} of ${count}: each level reads the one before as columns, so no text is computed twice.`,
+      select: [`SELECT ${carried},`, texts.join(',\n'), `FROM ${level === 1 ? 'dlc_rows' : name(level - 1)}`].join('\n'),
+    }
+  })
 }
 
 function partitionValue(sql: Dialect, partition: PartitionNode): string {

@@ -14,14 +14,16 @@ DROP TABLE IF EXISTS dlc_reject_scans;
 CREATE OR REPLACE TEMP TABLE dlc_raw AS
 SELECT *, filename AS _dlc_path FROM read_csv(getvariable('dlc_files'), header = true, delim = ',', quote = '"', escape = '"', encoding = 'utf-8', all_varchar = true, files_to_sniff = -1, store_rejects = true, rejects_table = 'dlc_reject_errors', rejects_scan = 'dlc_reject_scans');
 
--- rowid is the order in the batch: DuckDB keeps insertion order, files in the order given.
+-- rowid is the order in the batch: DuckDB keeps insertion order, files in the order given, so
+-- each file's rows are consecutive and a row's number in its file counts from the file's first.
 CREATE OR REPLACE TEMP VIEW dlc_rows AS
-SELECT * EXCLUDE (_dlc_path, _dlc_fields),
+SELECT * EXCLUDE (_dlc_path, _dlc_first),
   parse_filename(_dlc_path) AS _dlc_file,
   list_position(getvariable('dlc_files'), _dlc_path) AS _dlc_file_index,
-  array_to_string(list_transform(_dlc_fields, lambda field: CASE WHEN field IS NULL THEN '' WHEN regexp_matches(field, '[,"\r\n]') THEN '"' || replace(field, '"', '""') || '"' ELSE field END), ',') AS _dlc_record,
+  _dlc_position - _dlc_first + 1 AS _dlc_row,
   CAST(getvariable('dlc_batch_date') AS VARCHAR) AS _dlc_batch_date
-FROM (SELECT *, rowid AS _dlc_position, [*COLUMNS(* EXCLUDE (_dlc_path))] AS _dlc_fields FROM dlc_raw) AS raw;
+FROM (SELECT *, rowid AS _dlc_position, [*COLUMNS(* EXCLUDE (_dlc_path))] AS _dlc_fields FROM dlc_raw) AS raw
+JOIN (SELECT _dlc_path, min(rowid) AS _dlc_first FROM dlc_raw GROUP BY _dlc_path) AS files USING (_dlc_path);
 
 -- One row per record the reader rejected; line is DuckDB's record number in the file (header = 1).
 CREATE OR REPLACE TEMP TABLE dlc_malformed AS
@@ -40,17 +42,60 @@ SELECT parse_filename(s.file_path) AS _dlc_file,
 FROM dlc_reject_errors AS e JOIN dlc_reject_scans AS s ON e.scan_id = s.scan_id AND e.file_id = s.file_id
 QUALIFY row_number() OVER (PARTITION BY e.file_id, e.line ORDER BY e.byte_position) = 1;
 
+-- Cleaning, level 1 of 5: each level reads the one before as columns, so no text is computed twice.
+CREATE OR REPLACE TEMP VIEW dlc_text_1 AS
+SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_row, _dlc_batch_date, _dlc_fields,
+  coalesce("order_id", '') AS "_dlc_text_order_id",
+  trim(coalesce("order_date", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) AS "_dlc_text_order_date",
+  coalesce("country", '') AS "_dlc_text_country",
+  trim(coalesce("quantity", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) AS "_dlc_text_quantity",
+  trim(coalesce("unit_price", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) AS "_dlc_text_unit_price",
+  trim(coalesce("paid", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) AS "_dlc_text_paid"
+FROM dlc_rows;
+
+-- Cleaning, level 2 of 5: each level reads the one before as columns, so no text is computed twice.
+CREATE OR REPLACE TEMP VIEW dlc_text_2 AS
+SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_row, _dlc_batch_date, _dlc_fields,
+  trim(CASE WHEN list_contains(['', 'NULL', 'N/A'], "_dlc_text_order_id") THEN NULL ELSE "_dlc_text_order_id" END, chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) AS "_dlc_text_order_id",
+  CASE WHEN list_contains(['', 'NULL', 'N/A'], "_dlc_text_order_date") THEN NULL ELSE "_dlc_text_order_date" END AS "_dlc_text_order_date",
+  trim(CASE WHEN list_contains(['', 'NULL', 'N/A'], "_dlc_text_country") THEN NULL ELSE "_dlc_text_country" END, chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) AS "_dlc_text_country",
+  CASE WHEN list_contains(['', 'NULL', 'N/A'], "_dlc_text_quantity") THEN NULL ELSE "_dlc_text_quantity" END AS "_dlc_text_quantity",
+  CASE WHEN list_contains(['', 'NULL', 'N/A'], "_dlc_text_unit_price") THEN NULL ELSE "_dlc_text_unit_price" END AS "_dlc_text_unit_price",
+  coalesce(CASE WHEN list_contains(['', 'NULL', 'N/A'], "_dlc_text_paid") THEN NULL ELSE "_dlc_text_paid" END, 'false') AS "_dlc_text_paid"
+FROM dlc_text_1;
+
+-- Cleaning, level 3 of 5: each level reads the one before as columns, so no text is computed twice.
+CREATE OR REPLACE TEMP VIEW dlc_text_3 AS
+SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_row, _dlc_batch_date, _dlc_fields,
+  CASE WHEN list_contains(['', 'NULL', 'N/A'], "_dlc_text_order_id") THEN NULL ELSE "_dlc_text_order_id" END AS "_dlc_text_order_id",
+  "_dlc_text_order_date",
+  upper(CASE WHEN list_contains(['', 'NULL', 'N/A'], "_dlc_text_country") THEN NULL ELSE "_dlc_text_country" END) AS "_dlc_text_country",
+  "_dlc_text_quantity",
+  "_dlc_text_unit_price",
+  "_dlc_text_paid"
+FROM dlc_text_2;
+
+-- Cleaning, level 4 of 5: each level reads the one before as columns, so no text is computed twice.
+CREATE OR REPLACE TEMP VIEW dlc_text_4 AS
+SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_row, _dlc_batch_date, _dlc_fields,
+  "_dlc_text_order_id",
+  "_dlc_text_order_date",
+  CASE WHEN list_contains(['', 'NULL', 'N/A'], "_dlc_text_country") THEN NULL ELSE "_dlc_text_country" END AS "_dlc_text_country",
+  "_dlc_text_quantity",
+  "_dlc_text_unit_price",
+  "_dlc_text_paid"
+FROM dlc_text_3;
+
 -- Each column's text after the null tokens and its cleaning rules, in the order written.
 CREATE OR REPLACE TEMP VIEW dlc_text AS
-SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_record, _dlc_batch_date,
-  row_number() OVER (PARTITION BY _dlc_file_index ORDER BY _dlc_position) AS _dlc_row,
-  CASE WHEN trim(CASE WHEN coalesce("order_id", '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce("order_id", '') END, chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(CASE WHEN coalesce("order_id", '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce("order_id", '') END, chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) END AS "_dlc_text_order_id",
-  CASE WHEN trim(coalesce("order_date", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(coalesce("order_date", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) END AS "_dlc_text_order_date",
-  CASE WHEN CASE WHEN upper(CASE WHEN trim(CASE WHEN coalesce("country", '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce("country", '') END, chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(CASE WHEN coalesce("country", '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce("country", '') END, chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) END) IN ('', 'NULL', 'N/A') THEN NULL ELSE upper(CASE WHEN trim(CASE WHEN coalesce("country", '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce("country", '') END, chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(CASE WHEN coalesce("country", '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce("country", '') END, chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) END) END IN ('XX') THEN NULL ELSE CASE WHEN upper(CASE WHEN trim(CASE WHEN coalesce("country", '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce("country", '') END, chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(CASE WHEN coalesce("country", '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce("country", '') END, chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) END) IN ('', 'NULL', 'N/A') THEN NULL ELSE upper(CASE WHEN trim(CASE WHEN coalesce("country", '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce("country", '') END, chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(CASE WHEN coalesce("country", '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce("country", '') END, chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) END) END END AS "_dlc_text_country",
-  CASE WHEN trim(coalesce("quantity", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(coalesce("quantity", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) END AS "_dlc_text_quantity",
-  CASE WHEN trim(coalesce("unit_price", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(coalesce("unit_price", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) END AS "_dlc_text_unit_price",
-  coalesce(CASE WHEN trim(coalesce("paid", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(coalesce("paid", ''), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(160)) END, 'false') AS "_dlc_text_paid"
-FROM dlc_rows;
+SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_row, _dlc_batch_date, _dlc_fields,
+  "_dlc_text_order_id",
+  "_dlc_text_order_date",
+  CASE WHEN list_contains(['XX'], "_dlc_text_country") THEN NULL ELSE "_dlc_text_country" END AS "_dlc_text_country",
+  "_dlc_text_quantity",
+  "_dlc_text_unit_price",
+  "_dlc_text_paid"
+FROM dlc_text_4;
 
 -- Each column typed from its text; NULL where the text is absent or is not a valid value.
 CREATE OR REPLACE TEMP VIEW dlc_typed AS
@@ -60,12 +105,14 @@ SELECT *,
   "_dlc_text_country" AS "country",
   CASE WHEN regexp_full_match("_dlc_text_quantity", '[+-]?[0-9]+') THEN TRY_CAST("_dlc_text_quantity" AS INTEGER) END AS "quantity",
   CASE WHEN regexp_full_match("_dlc_text_unit_price", '[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)') THEN TRY_CAST("_dlc_text_unit_price" AS DECIMAL(12, 2)) END AS "unit_price",
-  CASE WHEN lower("_dlc_text_paid") IN ('true', 't', 'yes', 'y', '1') THEN TRUE WHEN lower("_dlc_text_paid") IN ('false', 'f', 'no', 'n', '0') THEN FALSE END AS "paid"
+  CASE WHEN list_contains(['true', 't', 'yes', 'y', '1'], lower("_dlc_text_paid")) THEN TRUE WHEN list_contains(['false', 'f', 'no', 'n', '0'], lower("_dlc_text_paid")) THEN FALSE END AS "paid"
 FROM dlc_text;
 
--- The first failing check of each row, in column order, and the column it names.
+-- The typed columns, the first failing check of each row in column order and the column it names, and a rejected row's record.
 CREATE OR REPLACE TEMP TABLE dlc_checked AS
-SELECT *, coalesce("_dlc_check_order_id", "_dlc_check_order_date", "_dlc_check_quantity", "_dlc_check_unit_price", "_dlc_check_paid") AS _dlc_reason, CASE WHEN "_dlc_check_order_id" IS NOT NULL THEN 'order_id' WHEN "_dlc_check_order_date" IS NOT NULL THEN 'order_date' WHEN "_dlc_check_quantity" IS NOT NULL THEN 'quantity' WHEN "_dlc_check_unit_price" IS NOT NULL THEN 'unit_price' WHEN "_dlc_check_paid" IS NOT NULL THEN 'paid' END AS _dlc_column
+SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_row, _dlc_batch_date, "order_id", "order_date", "country", "quantity", "unit_price", "paid",
+  coalesce("_dlc_check_order_id", "_dlc_check_order_date", "_dlc_check_quantity", "_dlc_check_unit_price", "_dlc_check_paid") AS _dlc_reason, CASE WHEN "_dlc_check_order_id" IS NOT NULL THEN 'order_id' WHEN "_dlc_check_order_date" IS NOT NULL THEN 'order_date' WHEN "_dlc_check_quantity" IS NOT NULL THEN 'quantity' WHEN "_dlc_check_unit_price" IS NOT NULL THEN 'unit_price' WHEN "_dlc_check_paid" IS NOT NULL THEN 'paid' END AS _dlc_column,
+  CASE WHEN coalesce("_dlc_check_order_id", "_dlc_check_order_date", "_dlc_check_quantity", "_dlc_check_unit_price", "_dlc_check_paid") IS NOT NULL THEN array_to_string(list_transform(_dlc_fields, lambda field: CASE WHEN field IS NULL THEN '' WHEN regexp_matches(field, '[,"\r\n]') THEN '"' || replace(field, '"', '""') || '"' ELSE field END), ',') END AS _dlc_record
 FROM (SELECT *,
   CASE WHEN "order_id" IS NULL THEN 'order_id: a value is required' END AS "_dlc_check_order_id",
   CASE WHEN "_dlc_text_order_date" IS NOT NULL AND "order_date" IS NULL THEN concat('order_date: "', "_dlc_text_order_date", '" is not a valid date (%Y-%m-%d or %d/%m/%Y)') WHEN "order_date" IS NULL THEN 'order_date: a value is required' END AS "_dlc_check_order_date",
@@ -100,7 +147,7 @@ ORDER BY _dlc_file_index, _dlc_kind, _dlc_position;
 -- One row of counts; rows_read = rows_written + rows_rejected + rows_deduplicated.
 CREATE OR REPLACE TEMP TABLE report AS
 SELECT
-  (SELECT count(*) FROM dlc_text) + (SELECT count(*) FROM dlc_malformed) AS rows_read,
+  (SELECT count(*) FROM dlc_checked) + (SELECT count(*) FROM dlc_malformed) AS rows_read,
   (SELECT count(*) FROM clean) AS rows_written,
   (SELECT count(*) FROM rejected) AS rows_rejected,
   (SELECT count(*) FROM dlc_checked WHERE _dlc_reason IS NULL) - (SELECT count(*) FROM clean) AS rows_deduplicated,

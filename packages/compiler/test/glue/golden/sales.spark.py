@@ -39,7 +39,8 @@ ETL_STATEMENTS = [
     (
         "-- The records Spark could split into the header's fields.\n"
         "CREATE OR REPLACE TEMP VIEW dlc_rows AS\n"
-        "SELECT * FROM dlc_raw WHERE NOT _dlc_malformed"
+        "SELECT *, row_number() OVER (PARTITION BY _dlc_file_index ORDER BY _dlc_position) AS _dlc_row\n"
+        "FROM dlc_raw WHERE NOT _dlc_malformed"
 ),
     (
         "-- The records Spark's PERMISSIVE mode marked as corrupt (wrong field count, broken quoting).\n"
@@ -50,17 +51,64 @@ ETL_STATEMENTS = [
         "FROM dlc_raw WHERE _dlc_malformed"
 ),
     (
+        "-- Cleaning, level 1 of 5: each level reads the one before as columns, so no text is computed twice.\n"
+        "CREATE OR REPLACE TEMP VIEW dlc_text_1 AS\n"
+        "SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_row, _dlc_batch_date, _dlc_record,\n"
+        "  coalesce(`order_id`, '') AS `_dlc_text_order_id`,\n"
+        "  trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`order_date`, '')) AS `_dlc_text_order_date`,\n"
+        "  coalesce(`country`, '') AS `_dlc_text_country`,\n"
+        "  trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`quantity`, '')) AS `_dlc_text_quantity`,\n"
+        "  trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`unit_price`, '')) AS `_dlc_text_unit_price`,\n"
+        "  trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`paid`, '')) AS `_dlc_text_paid`\n"
+        "FROM dlc_rows"
+),
+    (
+        "-- Cleaning, level 2 of 5: each level reads the one before as columns, so no text is computed twice.\n"
+        "CREATE OR REPLACE TEMP VIEW dlc_text_2 AS\n"
+        "SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_row, _dlc_batch_date, _dlc_record,\n"
+        "  trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM CASE WHEN `_dlc_text_order_id` IN ('', 'NULL', 'N/A') THEN NULL ELSE `_dlc_text_order_id` END) AS `_dlc_text_order_id`,\n"
+        "  CASE WHEN `_dlc_text_order_date` IN ('', 'NULL', 'N/A') THEN NULL ELSE `_dlc_text_order_date` END AS `_dlc_text_order_date`,\n"
+        "  trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM CASE WHEN `_dlc_text_country` IN ('', 'NULL', 'N/A') THEN NULL ELSE `_dlc_text_country` END) AS `_dlc_text_country`,\n"
+        "  CASE WHEN `_dlc_text_quantity` IN ('', 'NULL', 'N/A') THEN NULL ELSE `_dlc_text_quantity` END AS `_dlc_text_quantity`,\n"
+        "  CASE WHEN `_dlc_text_unit_price` IN ('', 'NULL', 'N/A') THEN NULL ELSE `_dlc_text_unit_price` END AS `_dlc_text_unit_price`,\n"
+        "  coalesce(CASE WHEN `_dlc_text_paid` IN ('', 'NULL', 'N/A') THEN NULL ELSE `_dlc_text_paid` END, 'false') AS `_dlc_text_paid`\n"
+        "FROM dlc_text_1"
+),
+    (
+        "-- Cleaning, level 3 of 5: each level reads the one before as columns, so no text is computed twice.\n"
+        "CREATE OR REPLACE TEMP VIEW dlc_text_3 AS\n"
+        "SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_row, _dlc_batch_date, _dlc_record,\n"
+        "  CASE WHEN `_dlc_text_order_id` IN ('', 'NULL', 'N/A') THEN NULL ELSE `_dlc_text_order_id` END AS `_dlc_text_order_id`,\n"
+        "  `_dlc_text_order_date`,\n"
+        "  upper(CASE WHEN `_dlc_text_country` IN ('', 'NULL', 'N/A') THEN NULL ELSE `_dlc_text_country` END) AS `_dlc_text_country`,\n"
+        "  `_dlc_text_quantity`,\n"
+        "  `_dlc_text_unit_price`,\n"
+        "  `_dlc_text_paid`\n"
+        "FROM dlc_text_2"
+),
+    (
+        "-- Cleaning, level 4 of 5: each level reads the one before as columns, so no text is computed twice.\n"
+        "CREATE OR REPLACE TEMP VIEW dlc_text_4 AS\n"
+        "SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_row, _dlc_batch_date, _dlc_record,\n"
+        "  `_dlc_text_order_id`,\n"
+        "  `_dlc_text_order_date`,\n"
+        "  CASE WHEN `_dlc_text_country` IN ('', 'NULL', 'N/A') THEN NULL ELSE `_dlc_text_country` END AS `_dlc_text_country`,\n"
+        "  `_dlc_text_quantity`,\n"
+        "  `_dlc_text_unit_price`,\n"
+        "  `_dlc_text_paid`\n"
+        "FROM dlc_text_3"
+),
+    (
         "-- Each column's text after the null tokens and its cleaning rules, in the order written.\n"
         "CREATE OR REPLACE TEMP VIEW dlc_text AS\n"
-        "SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_record, _dlc_batch_date,\n"
-        "  row_number() OVER (PARTITION BY _dlc_file_index ORDER BY _dlc_position) AS _dlc_row,\n"
-        "  CASE WHEN trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM CASE WHEN coalesce(`order_id`, '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce(`order_id`, '') END) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM CASE WHEN coalesce(`order_id`, '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce(`order_id`, '') END) END AS `_dlc_text_order_id`,\n"
-        "  CASE WHEN trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`order_date`, '')) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`order_date`, '')) END AS `_dlc_text_order_date`,\n"
-        "  CASE WHEN CASE WHEN upper(CASE WHEN trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM CASE WHEN coalesce(`country`, '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce(`country`, '') END) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM CASE WHEN coalesce(`country`, '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce(`country`, '') END) END) IN ('', 'NULL', 'N/A') THEN NULL ELSE upper(CASE WHEN trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM CASE WHEN coalesce(`country`, '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce(`country`, '') END) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM CASE WHEN coalesce(`country`, '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce(`country`, '') END) END) END IN ('XX') THEN NULL ELSE CASE WHEN upper(CASE WHEN trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM CASE WHEN coalesce(`country`, '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce(`country`, '') END) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM CASE WHEN coalesce(`country`, '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce(`country`, '') END) END) IN ('', 'NULL', 'N/A') THEN NULL ELSE upper(CASE WHEN trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM CASE WHEN coalesce(`country`, '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce(`country`, '') END) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM CASE WHEN coalesce(`country`, '') IN ('', 'NULL', 'N/A') THEN NULL ELSE coalesce(`country`, '') END) END) END END AS `_dlc_text_country`,\n"
-        "  CASE WHEN trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`quantity`, '')) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`quantity`, '')) END AS `_dlc_text_quantity`,\n"
-        "  CASE WHEN trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`unit_price`, '')) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`unit_price`, '')) END AS `_dlc_text_unit_price`,\n"
-        "  coalesce(CASE WHEN trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`paid`, '')) IN ('', 'NULL', 'N/A') THEN NULL ELSE trim(BOTH concat(char(9), char(10), char(11), char(12), char(13), char(32), char(160)) FROM coalesce(`paid`, '')) END, 'false') AS `_dlc_text_paid`\n"
-        "FROM dlc_rows"
+        "SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_row, _dlc_batch_date, _dlc_record,\n"
+        "  `_dlc_text_order_id`,\n"
+        "  `_dlc_text_order_date`,\n"
+        "  CASE WHEN `_dlc_text_country` IN ('XX') THEN NULL ELSE `_dlc_text_country` END AS `_dlc_text_country`,\n"
+        "  `_dlc_text_quantity`,\n"
+        "  `_dlc_text_unit_price`,\n"
+        "  `_dlc_text_paid`\n"
+        "FROM dlc_text_4"
 ),
     (
         "-- Each column typed from its text; NULL where the text is absent or is not a valid value.\n"
@@ -75,9 +123,11 @@ ETL_STATEMENTS = [
         "FROM dlc_text"
 ),
     (
-        "-- The first failing check of each row, in column order, and the column it names.\n"
+        "-- The typed columns, the first failing check of each row in column order and the column it names, and a rejected row's record.\n"
         "CREATE OR REPLACE TEMP VIEW dlc_checked AS\n"
-        "SELECT *, coalesce(`_dlc_check_order_id`, `_dlc_check_order_date`, `_dlc_check_quantity`, `_dlc_check_unit_price`, `_dlc_check_paid`) AS _dlc_reason, CASE WHEN `_dlc_check_order_id` IS NOT NULL THEN 'order_id' WHEN `_dlc_check_order_date` IS NOT NULL THEN 'order_date' WHEN `_dlc_check_quantity` IS NOT NULL THEN 'quantity' WHEN `_dlc_check_unit_price` IS NOT NULL THEN 'unit_price' WHEN `_dlc_check_paid` IS NOT NULL THEN 'paid' END AS _dlc_column\n"
+        "SELECT _dlc_file, _dlc_file_index, _dlc_position, _dlc_row, _dlc_batch_date, `order_id`, `order_date`, `country`, `quantity`, `unit_price`, `paid`,\n"
+        "  coalesce(`_dlc_check_order_id`, `_dlc_check_order_date`, `_dlc_check_quantity`, `_dlc_check_unit_price`, `_dlc_check_paid`) AS _dlc_reason, CASE WHEN `_dlc_check_order_id` IS NOT NULL THEN 'order_id' WHEN `_dlc_check_order_date` IS NOT NULL THEN 'order_date' WHEN `_dlc_check_quantity` IS NOT NULL THEN 'quantity' WHEN `_dlc_check_unit_price` IS NOT NULL THEN 'unit_price' WHEN `_dlc_check_paid` IS NOT NULL THEN 'paid' END AS _dlc_column,\n"
+        "  CASE WHEN coalesce(`_dlc_check_order_id`, `_dlc_check_order_date`, `_dlc_check_quantity`, `_dlc_check_unit_price`, `_dlc_check_paid`) IS NOT NULL THEN _dlc_record END AS _dlc_record\n"
         "FROM (SELECT *,\n"
         "  CASE WHEN `order_id` IS NULL THEN 'order_id: a value is required' END AS `_dlc_check_order_id`,\n"
         "  CASE WHEN `_dlc_text_order_date` IS NOT NULL AND `order_date` IS NULL THEN concat('order_date: \"', `_dlc_text_order_date`, '\" is not a valid date (%Y-%m-%d or %d/%m/%Y)') WHEN `order_date` IS NULL THEN 'order_date: a value is required' END AS `_dlc_check_order_date`,\n"
@@ -115,7 +165,7 @@ ETL_STATEMENTS = [
         "-- One row of counts; rows_read = rows_written + rows_rejected + rows_deduplicated.\n"
         "CREATE OR REPLACE TEMP VIEW report AS\n"
         "SELECT\n"
-        "  (SELECT count(*) FROM dlc_text) + (SELECT count(*) FROM dlc_malformed) AS rows_read,\n"
+        "  (SELECT count(*) FROM dlc_checked) + (SELECT count(*) FROM dlc_malformed) AS rows_read,\n"
         "  (SELECT count(*) FROM clean) AS rows_written,\n"
         "  (SELECT count(*) FROM rejected) AS rows_rejected,\n"
         "  (SELECT count(*) FROM dlc_checked WHERE _dlc_reason IS NULL) - (SELECT count(*) FROM clean) AS rows_deduplicated,\n"
