@@ -35,7 +35,9 @@ export class ProgressPrinter {
       if (!this.interactive) return
       const width = 30
       const filled = Math.round((Math.min(progress.done, progress.total) / progress.total) * width)
-      this.out.write(`\r  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${progress.done.toLocaleString('en-US')} / ${progress.total.toLocaleString('en-US')} ${progress.message}`)
+      const percent = Math.floor((Math.min(progress.done, progress.total) / progress.total) * 100)
+      // \x1b[K clears what a longer message before left on the line.
+      this.out.write(`\r  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}% ${progress.message}\x1b[K`)
       this.barShown = true
       return
     }

@@ -10,6 +10,12 @@ export interface EtlRuntimeValues {
   readonly batchDate: string
 }
 
+/** One statement of the ETL, and the table or view it creates (none for the two DROPs). */
+export interface EtlStatement {
+  readonly sql: string
+  readonly creates?: string
+}
+
 /**
  * The whole ETL of a dataset as one DuckDB 1.5 SQL text: typed read of the batch's CSV files,
  * cleaning, checks, quarantine, dedupe, derived and partition columns. It leaves three temp
@@ -24,15 +30,24 @@ export function etlSql(dataset: DatasetNode): string {
     "--   SET VARIABLE dlc_batch_date = '2026-11-24';",
     '-- then reads the temp tables clean, rejected and report.',
   ]
-  const statements = [
-    'DROP TABLE IF EXISTS dlc_reject_errors',
-    'DROP TABLE IF EXISTS dlc_reject_scans',
-    `-- Every field as text, so nothing is lost to type sniffing; records the reader cannot split\n-- into the header's fields go to dlc_reject_errors instead of failing the run. (filename is\n-- DuckDB's virtual column: the filename option would make every file use the first one's dialect.)\nCREATE OR REPLACE TEMP TABLE dlc_raw AS\nSELECT *, filename AS _dlc_path FROM read_csv(${readCsvOptions(dataset.source)})`,
-    `-- rowid is the order in the batch: DuckDB keeps insertion order, files in the order given, so\n-- each file's rows are consecutive and a row's number in its file counts from the file's first.\nCREATE OR REPLACE TEMP VIEW dlc_rows AS\nSELECT * EXCLUDE (_dlc_path, _dlc_first),\n  parse_filename(_dlc_path) AS _dlc_file,\n  list_position(getvariable('dlc_files'), _dlc_path) AS _dlc_file_index,\n  _dlc_position - _dlc_first + 1 AS _dlc_row,\n  CAST(getvariable('dlc_batch_date') AS VARCHAR) AS _dlc_batch_date\nFROM (SELECT *, rowid AS _dlc_position, [*COLUMNS(* EXCLUDE (_dlc_path))] AS _dlc_fields FROM dlc_raw) AS raw\nJOIN (SELECT _dlc_path, min(rowid) AS _dlc_first FROM dlc_raw GROUP BY _dlc_path) AS files USING (_dlc_path)`,
-    `-- One row per record the reader rejected; line is DuckDB's record number in the file (header = 1).\nCREATE OR REPLACE TEMP TABLE dlc_malformed AS\n${malformedSelect()}`,
-    ...stages(sql, dataset, { columns: '_dlc_fields', text: `array_to_string(list_transform(_dlc_fields, lambda field: ${csvField(dataset.source)}), ${sql.string(dataset.source.delimiter)})` }).map((stage) => `-- ${stage.comment}\nCREATE OR REPLACE TEMP ${stage.materialized ? 'TABLE' : 'VIEW'} ${stage.name} AS\n${stage.select}`),
+  return `${header.join('\n')}\n\n${etlStatements(dataset).map((statement) => `${statement.sql};\n`).join('\n')}`
+}
+
+/**
+ * {@link etlSql}'s statements one by one, in order, for a host that runs them apart (to show
+ * each one's progress): the same text, without the header.
+ */
+export function etlStatements(dataset: DatasetNode): EtlStatement[] {
+  const create = (name: string, kind: 'TABLE' | 'VIEW', comment: string, select: string): EtlStatement => ({ sql: `-- ${comment}\nCREATE OR REPLACE TEMP ${kind} ${name} AS\n${select}`, creates: name })
+  const record = { columns: '_dlc_fields', text: `array_to_string(list_transform(_dlc_fields, lambda field: ${csvField(dataset.source)}), ${sql.string(dataset.source.delimiter)})` }
+  return [
+    { sql: 'DROP TABLE IF EXISTS dlc_reject_errors' },
+    { sql: 'DROP TABLE IF EXISTS dlc_reject_scans' },
+    create('dlc_raw', 'TABLE', "Every field as text, so nothing is lost to type sniffing; records the reader cannot split\n-- into the header's fields go to dlc_reject_errors instead of failing the run. (filename is\n-- DuckDB's virtual column: the filename option would make every file use the first one's dialect.)", `SELECT *, filename AS _dlc_path FROM read_csv(${readCsvOptions(dataset.source)})`),
+    create('dlc_rows', 'VIEW', "rowid is the order in the batch: DuckDB keeps insertion order, files in the order given, so\n-- each file's rows are consecutive and a row's number in its file counts from the file's first.", "SELECT * EXCLUDE (_dlc_path, _dlc_first),\n  parse_filename(_dlc_path) AS _dlc_file,\n  list_position(getvariable('dlc_files'), _dlc_path) AS _dlc_file_index,\n  _dlc_position - _dlc_first + 1 AS _dlc_row,\n  CAST(getvariable('dlc_batch_date') AS VARCHAR) AS _dlc_batch_date\nFROM (SELECT *, rowid AS _dlc_position, [*COLUMNS(* EXCLUDE (_dlc_path))] AS _dlc_fields FROM dlc_raw) AS raw\nJOIN (SELECT _dlc_path, min(rowid) AS _dlc_first FROM dlc_raw GROUP BY _dlc_path) AS files USING (_dlc_path)"),
+    create('dlc_malformed', 'TABLE', "One row per record the reader rejected; line is DuckDB's record number in the file (header = 1).", malformedSelect()),
+    ...stages(sql, dataset, record).map((stage) => create(stage.name, stage.materialized ? 'TABLE' : 'VIEW', stage.comment, stage.select)),
   ]
-  return `${header.join('\n')}\n\n${statements.map((statement) => `${statement};\n`).join('\n')}`
 }
 
 /**

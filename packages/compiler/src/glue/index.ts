@@ -1,4 +1,4 @@
-export { etlSql, etlRuntimeSql, type EtlRuntimeValues } from './etl-sql.js'
+export { etlSql, etlStatements, etlRuntimeSql, type EtlRuntimeValues, type EtlStatement } from './etl-sql.js'
 export { sparkSql, sparkStatements } from './spark-sql.js'
 export { glueScript, type GlueScriptOptions } from './glue-script.js'
 export { decodeToUtf8 } from './encoding.js'

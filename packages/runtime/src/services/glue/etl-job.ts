@@ -3,10 +3,11 @@ import { copyFile, link, mkdir, readdir, rm, stat, writeFile } from 'node:fs/pro
 import { basename, join, relative, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
-import { decodeToUtf8, etlRuntimeSql, etlSql } from '@dlc/compiler'
+import { decodeToUtf8, etlRuntimeSql, etlStatements } from '@dlc/compiler'
 import type { DatasetNode } from '@dlc/dsl'
 import type { LocalS3 } from '../../s3/index.js'
 import { existingBucket, fileOf, keysUnder } from './bucket-files.js'
+import { withProgress } from './duckdb-progress.js'
 import { applyPlan, commitPlan, createStaging, recoverStaging, type PublishStep } from './publish.js'
 import { asPrefix, checkAccounting, checkBatchDate, etlReport, isBatchFile, JobScriptError, reportText, resolveArguments, splitS3Uri, type EtlFigures, type EtlReport } from './script.js'
 
@@ -66,7 +67,7 @@ export async function runEtlJob(context: EtlJobContext): Promise<EtlJobResult> {
     const stagedClean = await stagedFiles(join(staging, 'clean'), batchDate)
     const stagedRejected = await stagedFiles(join(staging, 'rejected'), batchDate)
     const bytesWritten = await totalSize(staging, [...stagedClean, ...stagedRejected])
-    context.progress(`staged ${stagedClean.length + stagedRejected.length} Parquet files (${(bytesWritten / 1e6).toFixed(1)} MB), publishing`, figures.rowsRead, figures.rowsRead)
+    context.progress(`staged ${stagedClean.length + stagedRejected.length} Parquet files (${(bytesWritten / 1e6).toFixed(1)} MB), publishing`)
     const report = etlReport(dataset.name, batchDate, figures, (performance.now() - started) / 1000)
     await writeFile(join(staging, 'report.json'), reportText(report))
     const steps = [
@@ -82,7 +83,7 @@ export async function runEtlJob(context: EtlJobContext): Promise<EtlJobResult> {
     stage = 'committed'
     await applyPlan(s3, staging, plan)
     stage = 'published'
-    context.progress(`wrote ${figures.rowsWritten} rows to ${figures.partitions} partition${figures.partitions === 1 ? '' : 's'}, quarantined ${figures.rowsRejected}, removed ${figures.rowsDeduplicated} duplicates`, figures.rowsRead, figures.rowsRead)
+    context.progress(`wrote ${figures.rowsWritten} rows to ${figures.partitions} partition${figures.partitions === 1 ? '' : 's'}, quarantined ${figures.rowsRejected}, removed ${figures.rowsDeduplicated} duplicates`)
     return { report, figures, files: stagedClean.length + stagedRejected.length, bytesWritten, rolledForward }
   } finally {
     // A committed plan that failed half-way stays for the next run to roll forward.
@@ -124,17 +125,24 @@ async function runSql(context: EtlJobContext, batch: readonly BatchFile[], batch
   const interrupt = (): void => connection.interrupt()
   context.signal?.addEventListener('abort', interrupt)
   try {
-    await connection.run(etlRuntimeSql({ files: batch.map((file) => file.path), batchDate }) + etlSql(context.dataset)).catch((error: unknown) => {
-      throw namingObjects(error, batch)
-    })
+    await connection.run(etlRuntimeSql({ files: batch.map((file) => file.path), batchDate }))
+    await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0')
+    // etlSql's text statement by statement, so the slow ones can show how far they are.
+    for (const statement of etlStatements(context.dataset)) {
+      await withProgress(connection, STEP_LABELS[statement.creates ?? ''], context.progress, () => connection.run(statement.sql)).catch((error: unknown) => {
+        throw namingObjects(error, batch)
+      })
+    }
     const figures = await readFigures(connection)
-    context.progress(`read ${figures.rowsRead} rows`, figures.rowsRead, figures.rowsRead)
+    context.progress(`read ${figures.rowsRead} rows`)
     checkAccounting(figures)
     const compression = `FORMAT parquet, COMPRESSION ${sqlString(context.dataset.target.compression)}`
     const partitionBy = context.dataset.partitionBy.map((partition) => partition.name)
     const mine = `part-${batchDate}-`
-    if (partitionBy.length > 0) await connection.run(`COPY clean TO ${sqlString(join(staging, 'clean'))} (${compression}, PARTITION_BY (${partitionBy.join(', ')}), FILENAME_PATTERN ${sqlString(`${mine}{i}`)})`)
-    else await connection.run(`COPY clean TO ${sqlString(join(staging, 'clean', `${mine}0.parquet`))} (${compression})`)
+    const copyClean = partitionBy.length > 0
+      ? `COPY clean TO ${sqlString(join(staging, 'clean'))} (${compression}, PARTITION_BY (${partitionBy.join(', ')}), FILENAME_PATTERN ${sqlString(`${mine}{i}`)})`
+      : `COPY clean TO ${sqlString(join(staging, 'clean', `${mine}0.parquet`))} (${compression})`
+    await withProgress(connection, 'writing Parquet', context.progress, () => connection.run(copyClean))
     // batch_date is the quarantine's Hive partition (its folder name), so the files leave it out.
     const rejected = join(staging, 'rejected', `batch_date=${batchDate}`)
     await mkdir(rejected, { recursive: true })
@@ -145,6 +153,14 @@ async function runSql(context: EtlJobContext, batch: readonly BatchFile[], batch
     connection.closeSync()
     instance.closeSync()
   }
+}
+
+/** What the progress bar says while the ETL's slow statements run, by the table each creates. */
+const STEP_LABELS: Readonly<Record<string, string>> = {
+  dlc_raw: 'reading the batch',
+  dlc_checked: 'typing and checking',
+  clean: 'removing duplicates',
+  rejected: 'collecting the quarantine',
 }
 
 async function readFigures(connection: DuckDBConnection): Promise<EtlFigures> {
