@@ -1,5 +1,4 @@
 import { resolve, join } from 'node:path'
-import { nextFireTimes } from '@dlc/dsl'
 import { placeBatch, runPipeline, type PipelineRun } from '@dlc/runtime'
 import { projectPath, UsageError, type ParsedArgs } from '../args.js'
 import { writeArtifacts } from '../artifacts.js'
@@ -8,6 +7,7 @@ import { isError, printDiagnostics, summary as diagnosticSummary } from '../diag
 import type { Io } from '../io.js'
 import { generateBatch, placeSampleBatch, sampleDates, type GeneratedBatch } from './batch-source.js'
 import { ProgressPrinter } from './progress.js'
+import { runOnSchedule, systemHooks, type ScheduleHooks } from './schedule-loop.js'
 import { printSummary } from './summary-text.js'
 
 interface RunRequest {
@@ -16,10 +16,14 @@ interface RunRequest {
   readonly seed: number
   readonly at: Date | undefined
   readonly json: boolean
+  readonly schedule: boolean
 }
 
-/** `dlc run`: compile, place the batch, run with the local services, print what happened. */
-export async function runProject(args: ParsedArgs, io: Io): Promise<number> {
+/**
+ * `dlc run`: compile, place the batch, run with the local services, print what happened.
+ * `hooks` are the clock and the stop signals of `--schedule`; tests pass fake ones.
+ */
+export async function runProject(args: ParsedArgs, io: Io, hooks: ScheduleHooks = systemHooks): Promise<number> {
   const target = resolve(io.cwd, projectPath(args, 'run'))
   const request = readRequest(args)
   const outcome = await compileProject({ target, yaml: false, cwd: io.cwd })
@@ -34,7 +38,16 @@ export async function runProject(args: ParsedArgs, io: Io): Promise<number> {
     return 1
   }
   await writeArtifacts(outcome.artifacts.filter((artifact) => artifact.name === pipeline.node.name))
-  if (args.options['schedule'] === true) return runOnSchedule(pipeline, request, io)
+  if (request.schedule) {
+    const schedule = pipeline.node.schedule
+    if (schedule === undefined) {
+      io.stderr.write(`error DLC_NO_SCHEDULE: the pipeline '${pipeline.node.name}' has no schedule; give it .schedule(...) or run once with --at\n`)
+      return 1
+    }
+    return runOnSchedule(schedule, io, hooks, async (fireTime) => {
+      await runOnce(pipeline, request, io, fireTime)
+    })
+  }
   const result = await runOnce(pipeline, request, io)
   if (result === undefined) return 1
   return result.execution.status === 'SUCCEEDED' ? 0 : 1
@@ -60,13 +73,15 @@ function readRequest(args: ParsedArgs): RunRequest {
   if (at !== undefined && batchDate !== undefined) throw new UsageError('--at and --batch-date both set the batch date; give one', 'run')
   const rows = integer('rows', 1)
   if (rows !== undefined && at !== undefined) throw new UsageError('--rows needs the batch date to generate for: use --batch-date instead of --at', 'run')
-  return { batchDate, rows, seed: integer('seed', 0) ?? 1, at, json: args.options['format'] === 'json' }
+  const schedule = args.options['schedule'] === true
+  if (schedule && (at !== undefined || batchDate !== undefined)) throw new UsageError(`--schedule takes each run's batch date from its fire time; leave out ${at === undefined ? '--batch-date' : '--at'}`, 'run')
+  return { batchDate, rows, seed: integer('seed', 0) ?? 1, at, json: args.options['format'] === 'json', schedule }
 }
 
 async function runOnce(pipeline: BuiltPipeline, request: RunRequest, io: Io, at = request.at): Promise<PipelineRun | undefined> {
   const datasets = pipeline.node.datasets.map((dataset) => dataset.name)
   const samples = sampleDates(pipeline.projectDir, datasets)
-  const batchDate = request.batchDate ?? (request.rows !== undefined ? yesterday() : at === undefined ? samples.at(-1) : undefined)
+  const batchDate = request.batchDate ?? (request.rows !== undefined ? dayBefore(at ?? new Date()) : at === undefined ? samples.at(-1) : undefined)
   let generated: GeneratedBatch | undefined
   if (request.rows !== undefined && batchDate !== undefined) {
     const made = await generateBatch(pipeline.projectDir, io.cwd, { rows: request.rows, seed: request.seed, batchDate })
@@ -100,27 +115,7 @@ async function runOnce(pipeline: BuiltPipeline, request: RunRequest, io: Io, at 
   return result
 }
 
-/** Starts a run at each of the schedule's fire times, in its zone, until the process is stopped. */
-async function runOnSchedule(pipeline: BuiltPipeline, request: RunRequest, io: Io): Promise<number> {
-  const schedule = pipeline.node.schedule
-  if (schedule === undefined) {
-    io.stderr.write(`error DLC_NO_SCHEDULE: the pipeline '${pipeline.node.name}' has no schedule; give it .schedule(...) or run once with --at\n`)
-    return 1
-  }
-  for (;;) {
-    const [next] = nextFireTimes(schedule, new Date(), 1)
-    if (next === undefined) {
-      io.stderr.write('the schedule fires no more; stopping\n')
-      return 0
-    }
-    io.stderr.write(`next run at ${next.toISOString()}; waiting (Ctrl-C to stop)\n`)
-    await new Promise((done) => setTimeout(done, Math.min(Math.max(0, next.getTime() - Date.now()), 2_147_483_647)))
-    if (Date.now() < next.getTime()) continue
-    await runOnce(pipeline, { ...request, batchDate: undefined }, io, next)
-  }
-}
-
-/** Yesterday in UTC: a nightly batch is the day before the night it runs. */
-function yesterday(): string {
-  return new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+/** The day before, in UTC: a nightly batch is the day before the night it runs (under --schedule, the night it fires). */
+function dayBefore(instant: Date): string {
+  return new Date(instant.getTime() - 86_400_000).toISOString().slice(0, 10)
 }

@@ -1,17 +1,11 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import type { RunSummary } from '@dlc/runtime'
 import { describe, expect, it } from 'vitest'
 import { generateSales } from '../../../../examples/datalake/generator/index.js'
-import { dlc, project, repoRoot } from '../helpers.js'
-
-/** A copy of examples/datalake in a temp folder: the pipeline, its SQL, its sample batch and its generator. */
-async function exampleProject(): Promise<string> {
-  const dir = await project({})
-  for (const part of ['pipeline.ts', 'sql', 'data', 'generator']) cpSync(join(repoRoot, 'examples/datalake', part), join(dir, part), { recursive: true })
-  return dir
-}
+import { dlc } from '../helpers.js'
+import { exampleProject } from './example-project.js'
 
 async function parquetRows(glob: string): Promise<number> {
   const instance = await DuckDBInstance.create(':memory:')
