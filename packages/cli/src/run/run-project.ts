@@ -82,8 +82,10 @@ async function runOnce(pipeline: BuiltPipeline, request: RunRequest, io: Io, at 
   const datasets = pipeline.node.datasets.map((dataset) => dataset.name)
   const samples = sampleDates(pipeline.projectDir, datasets)
   const batchDate = request.batchDate ?? (request.rows !== undefined ? dayBefore(at ?? new Date()) : at === undefined ? samples.at(-1) : undefined)
+  const progress = request.json ? undefined : new ProgressPrinter(io.stderr, (io.stderr as { isTTY?: boolean }).isTTY === true)
   let generated: GeneratedBatch | undefined
   if (request.rows !== undefined && batchDate !== undefined) {
+    progress?.service({ service: 'dlc', state: '', message: `generating ${request.rows.toLocaleString('en-US')} messy rows for ${batchDate} (seed ${request.seed})` })
     const made = await generateBatch(pipeline.projectDir, io.cwd, { rows: request.rows, seed: request.seed, batchDate })
     if ('problem' in made) {
       io.stderr.write(`error DLC_GENERATOR: ${String(made.problem)}\n`)
@@ -91,7 +93,6 @@ async function runOnce(pipeline: BuiltPipeline, request: RunRequest, io: Io, at 
     }
     generated = made as GeneratedBatch
   }
-  const progress = request.json ? undefined : new ProgressPrinter(io.stderr, (io.stderr as { isTTY?: boolean }).isTTY === true)
   const result = await runPipeline({
     pipeline: pipeline.node,
     root: join(pipeline.projectDir, '.dlc'),

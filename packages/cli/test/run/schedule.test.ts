@@ -172,6 +172,7 @@ describe('dlc run --schedule', () => {
     const run = await runScheduled(dir, clock, signals, undefined, ['--rows', '400', '--seed', '3'])
 
     expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toContain('dlc: generating 400 messy rows for 2026-11-24 (seed 3)\n')
     expect(run.stderr).toContain('dlc: placed 400 generated rows for 2026-11-24\n')
     const [only] = summaries(dir)
     expect(only).toMatchObject({ batchDate: '2026-11-24', status: 'SUCCEEDED' })
