@@ -24,10 +24,13 @@ export {
   openEnvironment,
   LOCAL_TARGET,
   type CrawlTarget,
+  type EnvironmentOptions,
   type LocalEnvironment,
   type LocalPipeline,
   type LocalService,
+  type OutboxDelivery,
   type OutboxMessage,
   type ServiceProgress,
 } from './services/index.js'
 export { placeBatch, runPipeline, summarize, type CheckVerdict, type DatasetFigures, type PipelineRun, type PipelineRunOptions, type QueryPreview, type RunSummary, type StateTiming } from './local-run/index.js'
+export { parseSmtpUrl, SmtpUrlError, SMTP_URL_FORMS, type SmtpSettings } from './smtp/index.js'

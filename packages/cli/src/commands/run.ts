@@ -22,6 +22,10 @@ Options:
                            times, in the schedule's time zone, until stopped (Ctrl-C)
       --format <format>    text (default): progress as it goes and a summary; json: the
                            summary as one JSON document on stdout
+      --smtp <url>         Also e-mail each SNS message through this SMTP server:
+                           smtp://[user:password@]host[:port][?from=address][&tls=insecure]
+                           or smtps://... (default: $DLC_SMTP_URL; without it, the outbox
+                           only). A failed delivery is a warning, not a failed run
   -h, --help               Show this help
 
 Exit codes: 0 the execution succeeded, 1 it failed or the pipeline has errors, 2 bad usage.
@@ -39,6 +43,7 @@ export const runCommand: Command = {
     at: { type: 'string' },
     schedule: { type: 'boolean' },
     format: { type: 'string', choices: ['text', 'json'] },
+    smtp: { type: 'string' },
   },
   async run(args, io) {
     // Loaded when run runs: the runtime, JSONata and DuckDB cost every other command start-up time.

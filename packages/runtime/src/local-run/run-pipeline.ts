@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { PipelineNode } from '@dlc/dsl'
 import { run, type Execution, type HistoryEvent } from '../interpreter/index.js'
 import { localPipeline, localServices, openEnvironment, type LocalEnvironment, type ServiceProgress } from '../services/index.js'
+import { parseSmtpUrl, type SmtpSettings } from '../smtp/index.js'
 import { summarize, type RunSummary } from './summary.js'
 
 export interface PipelineRunOptions {
@@ -17,6 +18,11 @@ export interface PipelineRunOptions {
   readonly prepare?: (env: LocalEnvironment) => Promise<void>
   readonly onEvent?: (event: HistoryEvent) => void
   readonly onProgress?: (event: ServiceProgress) => void
+  /**
+   * The SMTP server SNS messages are also e-mailed through, as `smtp://[user:password@]host[:port][?from=address]`
+   * or `smtps://...`; without it, the environment variable DLC_SMTP_URL; without both, the outbox only.
+   */
+  readonly smtp?: string
 }
 
 export interface PipelineRun {
@@ -29,13 +35,15 @@ export interface PipelineRun {
 /**
  * Runs a pipeline end to end on this machine: its definition resolved for a local target, in
  * the interpreter, with the local services (S3 on a folder, Glue on DuckDB, crawler, Athena,
- * SNS outbox). Keeps the history and a summary under `runs/<execution name>/`.
+ * SNS outbox, and e-mail when an SMTP server is given). Keeps the history and a summary under
+ * `runs/<execution name>/`. A bad SMTP URL throws `SmtpUrlError` before anything is opened.
  *
  * @example const { execution, summary } = await runPipeline({ pipeline, root: '.dlc', batchDate: '2026-11-24' })
  */
 export async function runPipeline(options: PipelineRunOptions): Promise<PipelineRun> {
+  const smtp = smtpSettings(options.smtp)
   const local = localPipeline(options.pipeline)
-  const env = await openEnvironment(options.root, local, options.onProgress)
+  const env = await openEnvironment(options.root, local, options.onProgress, smtp === undefined ? {} : { smtp })
   try {
     await options.prepare?.(env)
     const input = options.batchDate !== undefined ? { batchDate: options.batchDate } : options.at !== undefined ? { scheduledTime: options.at.toISOString() } : {}
@@ -57,6 +65,13 @@ export async function runPipeline(options: PipelineRunOptions): Promise<Pipeline
   } finally {
     env.close()
   }
+}
+
+/** The SMTP server from the option, else from DLC_SMTP_URL (an empty variable counts as unset). */
+function smtpSettings(option: string | undefined): SmtpSettings | undefined {
+  if (option !== undefined) return parseSmtpUrl(option, 'the smtp option')
+  const variable = process.env['DLC_SMTP_URL']
+  return variable === undefined || variable.trim() === '' ? undefined : parseSmtpUrl(variable, 'DLC_SMTP_URL')
 }
 
 function writeAtomically(path: string, text: string): void {

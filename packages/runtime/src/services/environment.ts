@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
 import { LocalS3 } from '../s3/index.js'
+import type { SmtpSettings } from '../smtp/index.js'
 import type { LocalPipeline } from './pipeline.js'
 
 /** What a local service tells the one running the pipeline while it works (the ETL's row count, ...). */
@@ -12,6 +13,14 @@ export interface ServiceProgress {
   /** Work done and to do, for a progress bar, when the service knows them. */
   readonly done?: number
   readonly total?: number
+  /** `warning`: something went wrong that does not fail the task (an e-mail the SMTP server did not take). */
+  readonly severity?: 'warning'
+}
+
+/** How the local services reach beyond the folder, when they do. */
+export interface EnvironmentOptions {
+  /** Where SNS e-mail is delivered besides the outbox (`parseSmtpUrl`); without it, nowhere. */
+  readonly smtp?: SmtpSettings
 }
 
 /**
@@ -26,6 +35,8 @@ export interface LocalEnvironment {
   readonly outboxDir: string
   readonly runsDir: string
   readonly pipeline: LocalPipeline
+  /** The SMTP server SNS e-mail is delivered to, when one is configured. */
+  readonly smtp?: SmtpSettings
   /** A connection to the run's DuckDB (in memory); each call gives a new connection to the same instance. */
   connect(): Promise<DuckDBConnection>
   progress(event: ServiceProgress): void
@@ -35,11 +46,12 @@ export interface LocalEnvironment {
 
 /**
  * Opens the local environment under `root` (usually `<project>/.dlc`), creating its folders and
- * the buckets of the pipeline's zones.
+ * the buckets of the pipeline's zones. The SMTP server comes only from `options` (`runPipeline`
+ * is what falls back to DLC_SMTP_URL), so opening an environment to place files sends no mail.
  *
  * @example const env = await openEnvironment('examples/datalake/.dlc', localPipeline(pipeline))
  */
-export async function openEnvironment(root: string, pipeline: LocalPipeline, progress: (event: ServiceProgress) => void = () => {}): Promise<LocalEnvironment> {
+export async function openEnvironment(root: string, pipeline: LocalPipeline, progress: (event: ServiceProgress) => void = () => {}, options: EnvironmentOptions = {}): Promise<LocalEnvironment> {
   const s3 = new LocalS3(join(root, 's3'))
   const catalogDir = join(root, 'catalog')
   const outboxDir = join(root, 'outbox')
@@ -54,6 +66,7 @@ export async function openEnvironment(root: string, pipeline: LocalPipeline, pro
     outboxDir,
     runsDir,
     pipeline,
+    ...(options.smtp === undefined ? {} : { smtp: options.smtp }),
     async connect() {
       // Loaded on first use: DuckDB's native module is heavy, and a run may not need it.
       instance ??= await (await import('@duckdb/node-api')).DuckDBInstance.create(':memory:')

@@ -7,12 +7,12 @@ import { glueCrawler } from './glue-crawler.js'
 import { glueStartJobRun } from './glue-start-job-run.js'
 import { s3GetObject } from './s3-get-object.js'
 import { s3ListObjectsV2 } from './s3-list-objects-v2.js'
-import { snsPublish, type OutboxMessage } from './sns-publish.js'
+import { snsPublish, type OutboxDelivery, type OutboxMessage } from './sns-publish.js'
 
-export { openEnvironment, type LocalEnvironment, type ServiceProgress } from './environment.js'
+export { openEnvironment, type EnvironmentOptions, type LocalEnvironment, type ServiceProgress } from './environment.js'
 export { localPipeline, LOCAL_TARGET, type CrawlTarget, type LocalPipeline } from './pipeline.js'
 export type { LocalService } from './service.js'
-export type { OutboxMessage }
+export type { OutboxDelivery, OutboxMessage }
 
 /** Every local service, one file per integration. */
 const SERVICES: readonly LocalService[] = [s3ListObjectsV2, s3GetObject, glueStartJobRun, glueCrawler, athenaStartQueryExecution, athenaGetQueryResults, snsPublish]

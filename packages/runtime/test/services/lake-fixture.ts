@@ -4,16 +4,16 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import nightly from '../../../../examples/datalake/pipeline.js'
-import { localPipeline, openEnvironment, type LocalEnvironment } from '../../src/services/index.js'
+import { localPipeline, openEnvironment, type EnvironmentOptions, type LocalEnvironment, type ServiceProgress } from '../../src/services/index.js'
 
 export const exampleDir = fileURLToPath(new URL('../../../../examples/datalake/', import.meta.url))
 export const readSql = (file: string): string => readFileSync(join(exampleDir, file), 'utf8')
 
-/** The example pipeline resolved for the local target, in a fresh `.dlc` folder. */
-export async function exampleEnvironment(): Promise<{ env: LocalEnvironment; root: string; bucket: string; crawler: string; workgroup: string; done: () => Promise<void> }> {
+/** The example pipeline resolved for the local target, in a fresh `.dlc` folder (with `options`, and progress to `progress`). */
+export async function exampleEnvironment(options: EnvironmentOptions = {}, progress: (event: ServiceProgress) => void = () => {}): Promise<{ env: LocalEnvironment; root: string; bucket: string; crawler: string; workgroup: string; done: () => Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'dlc-lake-'))
   const pipeline = localPipeline(nightly.build({ readSql }))
-  const env = await openEnvironment(join(root, '.dlc'), pipeline)
+  const env = await openEnvironment(join(root, '.dlc'), pipeline, progress, options)
   return {
     env,
     root,
