@@ -1,5 +1,5 @@
 import { resolve, join } from 'node:path'
-import { placeBatch, runPipeline, type PipelineRun } from '@dlc/runtime'
+import { parseSmtpUrl, placeBatch, runPipeline, SmtpUrlError, type PipelineRun } from '@dlc/runtime'
 import { projectPath, UsageError, type ParsedArgs } from '../args.js'
 import { writeArtifacts } from '../artifacts.js'
 import { compileProject, type BuiltPipeline } from '../compile/project.js'
@@ -17,6 +17,8 @@ interface RunRequest {
   readonly at: Date | undefined
   readonly json: boolean
   readonly schedule: boolean
+  /** Where the local SNS delivers e-mail: --smtp, else DLC_SMTP_URL. */
+  readonly smtp: string | undefined
 }
 
 /**
@@ -75,7 +77,7 @@ function readRequest(args: ParsedArgs): RunRequest {
   if (rows !== undefined && at !== undefined) throw new UsageError('--rows needs the batch date to generate for: use --batch-date instead of --at', 'run')
   const schedule = args.options['schedule'] === true
   if (schedule && (at !== undefined || batchDate !== undefined)) throw new UsageError(`--schedule takes each run's batch date from its fire time; leave out ${at === undefined ? '--batch-date' : '--at'}`, 'run')
-  return { batchDate, rows, seed: integer('seed', 0) ?? 1, at, json: args.options['format'] === 'json', schedule }
+  return { batchDate, rows, seed: integer('seed', 0) ?? 1, at, json: args.options['format'] === 'json', schedule, smtp: smtpUrl(text('smtp')) }
 }
 
 async function runOnce(pipeline: BuiltPipeline, request: RunRequest, io: Io, at = request.at): Promise<PipelineRun | undefined> {
@@ -98,6 +100,7 @@ async function runOnce(pipeline: BuiltPipeline, request: RunRequest, io: Io, at 
     root: join(pipeline.projectDir, '.dlc'),
     ...(batchDate === undefined ? {} : { batchDate }),
     ...(at === undefined ? {} : { at }),
+    ...(request.smtp === undefined ? {} : { smtp: request.smtp }),
     prepare: async (env) => {
       if (generated !== undefined) {
         for (const [dataset, files] of Object.entries(generated)) await placeBatch(env, dataset, batchDate as string, files)
@@ -114,6 +117,19 @@ async function runOnce(pipeline: BuiltPipeline, request: RunRequest, io: Io, at 
   if (request.json) io.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`)
   else printSummary(io.stdout, result.summary, io.cwd)
   return result
+}
+
+/** The SMTP URL from --smtp or DLC_SMTP_URL, checked before anything runs: a bad one is a usage error. */
+function smtpUrl(option: string | undefined): string | undefined {
+  const url = option ?? (process.env['DLC_SMTP_URL']?.trim() || undefined)
+  if (url === undefined) return undefined
+  try {
+    parseSmtpUrl(url, option === undefined ? 'DLC_SMTP_URL' : '--smtp')
+  } catch (error) {
+    if (error instanceof SmtpUrlError) throw new UsageError(error.message, 'run')
+    throw error
+  }
+  return url
 }
 
 /** The day before, in UTC: a nightly batch is the day before the night it runs (under --schedule, the night it fires). */

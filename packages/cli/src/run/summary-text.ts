@@ -1,4 +1,4 @@
-import type { RunSummary } from '@dlc/runtime'
+import type { OutboxDelivery, RunSummary } from '@dlc/runtime'
 import { relative } from 'node:path'
 import type { Writer } from '../io.js'
 import { formatSeconds } from './progress.js'
@@ -46,10 +46,17 @@ export function printSummary(out: Writer, summary: RunSummary, cwd: string): voi
   for (const message of summary.notifications) {
     out.write(`\nE-mail to ${message.to.join(', ')}\n  Subject: ${message.subject ?? ''}\n`)
     for (const line of message.message.split('\n')) out.write(`  ${line}\n`)
+    if (message.delivery !== undefined) out.write(`  (${deliveryLine(message.delivery)})\n`)
   }
 
   out.write('\nFiles\n')
   for (const [what, path] of Object.entries(summary.locations)) out.write(`  ${what.padEnd(8)} ${relative(cwd, path) || '.'}\n`)
+}
+
+function deliveryLine(delivery: OutboxDelivery): string {
+  if (delivery.status === 'pending') return `not confirmed by ${delivery.smtp}: the run stopped while sending`
+  if (delivery.status === 'sent') return `sent via ${delivery.smtp}`
+  return `NOT delivered via ${delivery.smtp}: ${delivery.detail}`
 }
 
 function table(columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | null>>): string {
