@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { decodeToUtf8 } from '@dlc/compiler'
@@ -296,9 +296,24 @@ describe('a failed run fails the Task as Step Functions does, and changes nothin
     expect(first).toMatchObject({ status: 'fulfilled', value: { JobRunState: 'SUCCEEDED' } })
     expect(second).toMatchObject({ status: 'rejected', reason: { error: 'Glue.ConcurrentRunsExceededException' } })
     // Above Linux's largest pid: no process has it.
-    writeFileSync(join(lake.env.s3.root, `.dlc-tmp-glue-${jobName('sales')}.lock`), '4194305')
+    const lock = join(lake.env.s3.root, `.dlc-tmp-glue-${jobName('sales')}.lock`)
+    writeFileSync(lock, '4194305')
     expect(await runJob(lake.env, lake.bucket, 'sales', '2026-11-24')).toMatchObject({ JobRunState: 'SUCCEEDED' })
     expect(readdirSync(lake.env.s3.root).filter((name) => name.startsWith('.dlc-tmp-'))).toEqual([])
+  }, JOB_TIMEOUT)
+
+  it.runIf(existsSync('/proc/self/stat'))('a lock whose process id now belongs to another process is taken over; a live holder’s is not', async () => {
+    putBatch(lake.env, lake.bucket, 'sales', '2026-11-24', { 'a.csv': generateSales({ rows: 100, seed: 3 }).bytes })
+    const lock = join(lake.env.s3.root, `.dlc-tmp-glue-${jobName('sales')}.lock`)
+    const parent = process.ppid
+    const stat = readFileSync(`/proc/${parent}/stat`, 'utf8')
+    const started = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] as string
+    // The parent process is alive, but not the one that took the lock: it started at another time.
+    writeFileSync(lock, JSON.stringify({ pid: parent, started: String(Number(started) + 1) }))
+    expect(await runJob(lake.env, lake.bucket, 'sales', '2026-11-24')).toMatchObject({ JobRunState: 'SUCCEEDED' })
+    writeFileSync(lock, JSON.stringify({ pid: parent, started }))
+    await expect(runJob(lake.env, lake.bucket, 'sales', '2026-11-24')).rejects.toMatchObject({ error: 'Glue.ConcurrentRunsExceededException', cause: expect.stringContaining(`process ${parent}`) })
+    rmSync(lock)
   }, JOB_TIMEOUT)
 
   it('without .sync the Task answers StartJobRun’s JobName and JobRunId, whatever the run’s outcome', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { mkdir, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { LocalS3 } from '../../s3/index.js'
@@ -98,8 +99,9 @@ export class ConcurrentRunError extends Error {
 }
 
 /**
- * Takes the job's lock, `<s3 root>/.dlc-tmp-glue-<job>.lock` holding the process id, across
- * processes: a lock whose process is gone (a run killed mid-job) is taken over.
+ * Takes the job's lock, `<s3 root>/.dlc-tmp-glue-<job>.lock` holding the process id (and, on
+ * Linux, when that process started), across processes: a lock whose process is gone (a run
+ * killed mid-job) is taken over, also when another process got its id since.
  *
  * @returns the function that releases it
  */
@@ -111,15 +113,15 @@ export async function lockJob(s3Root: string, job: string, held: Set<string>): P
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        await writeFile(file, String(process.pid), { flag: 'wx' })
+        await writeFile(file, JSON.stringify({ pid: process.pid, started: processStart(process.pid) }), { flag: 'wx' })
         return async () => {
           await rm(file, { force: true })
           held.delete(file)
         }
       } catch (error) {
         if (!hasCode(error, 'EEXIST') || attempt > 0) throw error
-        const holder = Number(await readFile(file, 'utf8').catch(() => ''))
-        if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) throw new ConcurrentRunError(job, holder)
+        const holder = lockHolder(await readFile(file, 'utf8').catch(() => ''))
+        if (holder !== undefined && holder.pid !== process.pid && isAlive(holder)) throw new ConcurrentRunError(job, holder.pid)
         await unlink(file).catch(() => undefined)
       }
     }
@@ -129,12 +131,42 @@ export async function lockJob(s3Root: string, job: string, held: Set<string>): P
   }
 }
 
-function isAlive(pid: number): boolean {
+interface LockHolder {
+  readonly pid: number
+  /** When the process started, in clock ticks after boot (Linux), so a reused process id is told apart. */
+  readonly started?: string
+}
+
+/** The lock file's holder: `{ pid, started }`, or a bare process id as earlier versions wrote it. */
+function lockHolder(text: string): LockHolder | undefined {
+  let parsed: unknown
   try {
-    process.kill(pid, 0)
-    return true
+    parsed = /^\s*\{/.test(text) ? JSON.parse(text) : { pid: Number(text) }
+  } catch {
+    return undefined
+  }
+  const { pid, started } = (parsed ?? {}) as { pid?: unknown; started?: unknown }
+  if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0) return undefined
+  return typeof started === 'string' ? { pid, started } : { pid }
+}
+
+function isAlive(holder: LockHolder): boolean {
+  try {
+    process.kill(holder.pid, 0)
   } catch (error) {
     return hasCode(error, 'EPERM')
+  }
+  return holder.started === undefined || processStart(holder.pid) === holder.started
+}
+
+/** Field 22 of `/proc/<pid>/stat`, the process's start time; undefined where there is no /proc. */
+function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // The command name (field 2) is in parentheses and may hold spaces: count after its last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]
+  } catch {
+    return undefined
   }
 }
 
