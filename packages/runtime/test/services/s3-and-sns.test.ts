@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -69,6 +70,30 @@ describe('the local S3 service', () => {
     const missing = await failure(invoke('arn:aws:states:::aws-sdk:s3:getObject', { Bucket: bucket, Key: 'nothing.json' }))
     expect(missing.error).toBe('S3.NoSuchKeyException')
     expect((await failure(invoke('arn:aws:states:::aws-sdk:s3:getObject', { Bucket: 'no-such-bucket-local', Key: 'x' }))).error).toBe('S3.NoSuchBucketException')
+  })
+
+  it('puts, heads, copies and deletes objects as the SDK integrations answer', async () => {
+    const { env, invoke } = await services()
+    const bucket = env.pipeline.zone('raw').bucket
+    const text = await invoke('arn:aws:states:::aws-sdk:s3:putObject', { Bucket: bucket, Key: 'notes/a.txt', Body: 'héllo' })
+    expect(text).toEqual({ ETag: `"${createHash('md5').update('héllo', 'utf8').digest('hex')}"`, ServerSideEncryption: 'AES256' })
+    await invoke('arn:aws:states:::aws-sdk:s3:putObject', { Bucket: bucket, Key: 'notes/state.json', Body: { batch: '2026-11-24', rows: [1, 2] } })
+    expect(Buffer.from((await env.s3.getObject({ Bucket: bucket, Key: 'notes/state.json' })).Body).toString('utf8')).toBe('{"batch":"2026-11-24","rows":[1,2]}')
+
+    const head = (await invoke('arn:aws:states:::aws-sdk:s3:headObject', { Bucket: bucket, Key: 'notes/a.txt' })) as Record<string, unknown>
+    expect(head).toMatchObject({ ContentLength: 6, ETag: (text as { ETag: string }).ETag, AcceptRanges: 'bytes' })
+    expect(Date.parse(head['LastModified'] as string)).not.toBeNaN()
+    expect('Body' in head).toBe(false)
+
+    const copied = (await invoke('arn:aws:states:::aws-sdk:s3:copyObject', { Bucket: bucket, Key: 'archive/a.txt', CopySource: `${bucket}/notes/a.txt` })) as { CopyObjectResult: { ETag: string } }
+    expect(copied.CopyObjectResult.ETag).toBe((text as { ETag: string }).ETag)
+    expect(Buffer.from((await env.s3.getObject({ Bucket: bucket, Key: 'archive/a.txt' })).Body).toString('utf8')).toBe('héllo')
+
+    expect(await invoke('arn:aws:states:::aws-sdk:s3:deleteObject', { Bucket: bucket, Key: 'notes/a.txt' })).toEqual({})
+    expect(await invoke('arn:aws:states:::aws-sdk:s3:deleteObject', { Bucket: bucket, Key: 'notes/a.txt' })).toEqual({})
+    expect((await failure(invoke('arn:aws:states:::aws-sdk:s3:headObject', { Bucket: bucket, Key: 'notes/a.txt' }))).error).toBe('S3.NotFoundException')
+    expect((await failure(invoke('arn:aws:states:::aws-sdk:s3:copyObject', { Bucket: bucket, Key: 'b.txt', CopySource: `${bucket}/notes/a.txt` }))).error).toBe('S3.NoSuchKeyException')
+    expect((await failure(invoke('arn:aws:states:::aws-sdk:s3:putObject', { Bucket: bucket, Body: 'x' }))).error).toBe('S3.InvalidArgumentException')
   })
 })
 
