@@ -1,3 +1,5 @@
+import type { Charset } from './charset.js'
+
 /**
  * Windows-1252 for the code points it has above Latin-1's 0x00–0x7F/0xA0–0xFF, by byte
  * 0x80–0x9F. Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no character.
@@ -18,15 +20,36 @@ const HIGH_CONTROL_RANGE: ReadonlyMap<number, number> = new Map([
  */
 export function encodeWindows1252(text: string): Uint8Array {
   const bytes = new Uint8Array(text.length)
-  let length = 0
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0
-    const byte = code < 0x80 || (code >= 0xa0 && code <= 0xff) ? code : HIGH_CONTROL_RANGE.get(code)
-    if (byte === undefined) {
-      const hex = code.toString(16).toUpperCase().padStart(4, '0')
-      throw new RangeError(`windows-1252 has no byte for ${JSON.stringify(char)} (U+${hex}) at character ${length}; use a Latin-1 character or one of € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ`)
+  return bytes.subarray(0, writeWindows1252(text, bytes, 0))
+}
+
+/** Windows-1252 without a byte-order mark: one byte per character. */
+export const windows1252: Charset = { preamble: new Uint8Array(0), maxBytesPerUnit: 1, encodeInto: writeWindows1252 }
+
+/**
+ * Writes `text` as Windows-1252 from `offset` and returns the offset after it. Reads code
+ * units rather than code points: every character it can encode is a single unit, and a
+ * surrogate is refused either way.
+ */
+function writeWindows1252(text: string, bytes: Uint8Array, offset: number): number {
+  let at = offset
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) {
+      bytes[at++] = code
+      continue
     }
-    bytes[length++] = byte
+    const byte = HIGH_CONTROL_RANGE.get(code)
+    if (byte === undefined) throw unencodable(text, i, at - offset)
+    bytes[at++] = byte
   }
-  return bytes.subarray(0, length)
+  return at
+}
+
+/** The character at code unit `index`, which is character number `position` since every one before it took one byte. */
+function unencodable(text: string, index: number, position: number): RangeError {
+  const code = text.codePointAt(index) ?? 0
+  const char = String.fromCodePoint(code)
+  const hex = code.toString(16).toUpperCase().padStart(4, '0')
+  return new RangeError(`windows-1252 has no byte for ${JSON.stringify(char)} (U+${hex}) at character ${position}; use a Latin-1 character or one of € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ`)
 }

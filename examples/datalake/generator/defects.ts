@@ -38,20 +38,35 @@ const ROWS_FOR_EVERY_KIND = 50
 /**
  * Decides which record gets which defect: counts from the rates, positions shuffled. The
  * first record is always clean, so duplicates and corrections have something to repeat.
+ * One byte a record, since a batch may have a million; `plannedDefect` reads it.
  */
-export function planDefects(rows: number, random: Random): (DefectKind | undefined)[] {
-  const plan: (DefectKind | undefined)[] = new Array<DefectKind | undefined>(rows).fill(undefined)
-  const free = random.shuffled(Array.from({ length: Math.max(rows - 1, 0) }, (_, i) => i + 1))
-  for (const kind of DEFECT_KINDS) {
-    const jittered = Math.round(DEFECT_RATES[kind] * rows * (0.75 + 0.5 * random.next()))
+export function planDefects(rows: number, random: Random): Uint8Array {
+  const plan = new Uint8Array(rows)
+  const free = positionsAfterFirst(rows)
+  random.shuffle(free)
+  let left = free.length
+  for (let k = 0; k < DEFECT_KINDS.length; k++) {
+    const jittered = Math.round(DEFECT_RATES[DEFECT_KINDS[k] as DefectKind] * rows * (0.75 + 0.5 * random.next()))
     const count = rows >= ROWS_FOR_EVERY_KIND ? Math.max(1, jittered) : jittered
     for (let n = 0; n < count; n++) {
-      const index = free.pop()
-      if (index === undefined) return plan
-      plan[index] = kind
+      if (left === 0) return plan
+      plan[free[--left] as number] = k + 1
     }
   }
   return plan
+}
+
+/** The defect `planDefects` gave a record, if any. */
+export function plannedDefect(plan: Uint8Array, record: number): DefectKind | undefined {
+  const code = plan[record] ?? 0
+  return code === 0 ? undefined : DEFECT_KINDS[code - 1]
+}
+
+/** `1, 2, …, rows - 1`: every record but the first. */
+function positionsAfterFirst(rows: number): Int32Array {
+  const positions = new Int32Array(Math.max(rows - 1, 0))
+  for (let i = 0; i < positions.length; i++) positions[i] = i + 1
+  return positions
 }
 
 const at = (column: Column): number => COLUMNS.indexOf(column)

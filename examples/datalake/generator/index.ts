@@ -1,9 +1,11 @@
-import { COLUMNS, COUNTRIES, PRODUCTS, type Product } from './catalog.js'
-import { writeRecord } from './csv-writer.js'
-import { DEFECT_KINDS, injectDefect, planDefects, type DefectKind } from './defects.js'
+import { COLUMNS } from './catalog.js'
+import { CsvWriter } from './csv-writer.js'
+import { DEFECT_KINDS, injectDefect, planDefects, plannedDefect, type DefectKind } from './defects.js'
 import { QUIRK_KINDS, untidy, type QuirkKind } from './quirks.js'
-import { createRandom, type Random } from './random.js'
-import { DIALECTS, parseCalendarDate, type CalendarDate, type Dialect, type Variant } from './variants.js'
+import { corrected, OrderLog, orderDates, orderId, OrderSource, type Order } from './orders.js'
+import { createRandom } from './random.js'
+import { SlotList } from './slot-list.js'
+import { DIALECTS, parseCalendarDate, type Dialect, type Variant } from './variants.js'
 
 export { COLUMNS, COUNTRIES, NULL_TOKENS, PRODUCTS, type Column, type Product } from './catalog.js'
 export { encodeWindows1252 } from './cp1252.js'
@@ -12,7 +14,7 @@ export { QUIRK_KINDS, QUIRK_RATES, type QuirkKind } from './quirks.js'
 export type { Variant } from './variants.js'
 
 export interface GenerateSalesOptions {
-  /** Data records in the file, header excluded (0 to 100 000). */
+  /** Data records in the file, header excluded (0 to `MAX_ROWS`, 1 000 000). */
   readonly rows: number
   /** Any integer; the same options always give the same bytes. */
   readonly seed: number
@@ -35,6 +37,7 @@ export interface SalesStats {
 }
 
 export interface GeneratedSales {
+  /** The file, as a view of the writer's buffer: `bytes.buffer` has room to spare, so use `bytes`, or its `byteLength`. */
   readonly bytes: Uint8Array
   readonly stats: SalesStats
 }
@@ -49,19 +52,7 @@ export class SalesOptionError extends RangeError {
 
 export const MAX_ROWS = 1_000_000
 
-/** Batches up to this size keep six-digit order ids; bigger ones run into seven digits. */
-const SIX_DIGIT_ROWS = 100_000
 const DEFAULT_BATCH_DATE = '2026-11-24'
-
-interface Order {
-  readonly orderId: string
-  readonly date: CalendarDate
-  readonly customerId: string
-  readonly country: string
-  readonly product: Product
-  readonly quantity: number
-  readonly priceCents: number
-}
 
 /**
  * Generates one nightly sales batch as the raw bytes of a messy CSV export, with a few
@@ -82,23 +73,29 @@ export function generateSales(options: GenerateSalesOptions): GeneratedSales {
 
   const random = createRandom(seed)
   const plan = planDefects(rows, random)
-  const nextOrder = orderSource(random, batchDate, rows)
+  const dates = orderDates(batchDate)
+  const orders = new OrderSource(random, dates, rows)
+  const formatDate = remembered(dialect.formatDate)
+  const formatPrice = remembered(dialect.formatPrice)
   const render = (order: Order): string[] => [
-    order.orderId,
-    dialect.formatDate(order.date),
-    order.customerId,
+    orderId(order.id),
+    formatDate(order.date),
+    orders.customerId(order),
     order.country,
     order.product.name,
     String(order.quantity),
-    dialect.formatPrice(order.priceCents),
+    formatPrice(order.priceCents),
   ]
 
   const defects = zeroCounts(DEFECT_KINDS)
   const quirks = zeroCounts(QUIRK_KINDS)
+  const csv = new CsvWriter(COLUMNS, dialect.delimiter, dialect.charset, rows)
+  // The record number of each clean record, which a duplicate repeats byte for byte.
+  const cleanRecords = new Int32Array(rows)
   let clean = 0
-  const records: string[][] = []
-  const cleanRecords: string[][] = []
-  const uncorrected: Order[] = []
+  // Clean orders, and the numbers of those not corrected yet.
+  const kept = new OrderLog(rows, dates)
+  const uncorrected = new SlotList(rows)
   const keep = (order: Order): string[] => {
     const written = untidy(render(order), random)
     if (written.countryNotNormalised) quirks.countryNotNormalised++
@@ -106,72 +103,40 @@ export function generateSales(options: GenerateSalesOptions): GeneratedSales {
     return written.fields
   }
 
-  for (const kind of plan) {
-    if (kind === 'duplicate' && cleanRecords.length > 0) {
-      records.push([...random.pick(cleanRecords)])
+  for (let record = 0; record < rows; record++) {
+    const kind = plannedDefect(plan, record)
+    if (kind === 'duplicate' && clean > 0) {
+      csv.repeat(cleanRecords[random.int(0, clean - 1)] as number)
       defects.duplicate++
     } else if (kind === 'correction' && uncorrected.length > 0) {
-      const original = uncorrected.splice(random.int(0, uncorrected.length - 1), 1)[0] as Order
-      records.push(keep(corrected(original, random)))
+      const original = kept.get(uncorrected.take(random.int(0, uncorrected.length - 1)))
+      csv.write(keep(corrected(original, random)))
       defects.correction++
     } else if (kind !== undefined && kind !== 'duplicate' && kind !== 'correction') {
-      const order = nextOrder()
-      records.push(injectDefect(kind, render(order), { dialect, random, date: order.date }))
+      const order = orders.next()
+      csv.write(injectDefect(kind, render(order), { dialect, random, date: order.date }))
       defects[kind]++
     } else {
-      const order = nextOrder()
-      const fields = keep(order)
-      records.push(fields)
-      cleanRecords.push(fields)
-      uncorrected.push(order)
-      clean++
+      const order = orders.next()
+      cleanRecords[clean++] = csv.write(keep(order))
+      kept.push(order)
+      uncorrected.add()
     }
   }
 
-  let text = writeRecord(COLUMNS, dialect.delimiter).text
-  for (const fields of records) {
-    const written = writeRecord(fields, dialect.delimiter)
-    if (written.quotedDelimiter) quirks.quotedDelimiter++
-    if (written.embeddedNewline) quirks.embeddedNewline++
-    text += written.text
-  }
-  return { bytes: dialect.encode(text), stats: { rows, clean, defects, quirks } }
+  quirks.quotedDelimiter = csv.quotedDelimiter
+  quirks.embeddedNewline = csv.embeddedNewline
+  return { bytes: csv.toBytes(), stats: { rows, clean, defects, quirks } }
 }
 
-/** Orders with rising ids (gaps where orders were cancelled) from a pool of repeat customers. */
-function orderSource(random: Random, batchDate: CalendarDate, rows: number): () => Order {
-  const customers = Array.from({ length: Math.max(5, Math.round(rows / 4)) }, () => `C-${random.int(10000, 99999)}`)
-  const totalWeight = PRODUCTS.reduce((sum, p) => sum + p.weight, 0)
-  const pickProduct = (): Product => {
-    let ticket = random.next() * totalWeight
-    for (const product of PRODUCTS) {
-      ticket -= product.weight
-      if (ticket < 0) return product
-    }
-    return PRODUCTS[PRODUCTS.length - 1] as Product
+/** `format`, computing each value's text once: a batch has few distinct dates and prices. */
+function remembered<T>(format: (value: T) => string): (value: T) => string {
+  const texts = new Map<T, string>()
+  return (value) => {
+    let text = texts.get(value)
+    if (text === undefined) texts.set(value, (text = format(value)))
+    return text
   }
-  let id = random.int(1, 999_999 - 3 * SIX_DIGIT_ROWS)
-  return () => {
-    id += random.int(1, 3)
-    const product = pickProduct()
-    return {
-      orderId: `SO-${String(id).padStart(6, '0')}`,
-      date: { ...batchDate, day: random.int(1, batchDate.day) },
-      customerId: random.pick(customers),
-      country: random.pick(COUNTRIES),
-      product,
-      quantity: random.chance(0.85) ? random.int(1, 5) : random.int(6, 60),
-      priceCents: product.priceCents,
-    }
-  }
-}
-
-/** The same order sent again later with a changed quantity, a discounted price, or both. */
-function corrected(order: Order, random: Random): Order {
-  const change = random.int(0, 2)
-  const quantity = change === 1 ? order.quantity : order.quantity + random.pick([-1, 1, 2, 5].filter((d) => order.quantity + d > 0))
-  const priceCents = change === 0 ? order.priceCents : Math.round(order.priceCents * 0.9)
-  return { ...order, quantity, priceCents }
 }
 
 function zeroCounts<K extends string>(kinds: readonly K[]): Record<K, number> {

@@ -10,8 +10,8 @@ export interface Random {
   /** True with probability `p`. */
   chance(p: number): boolean
   pick<T>(items: readonly T[]): T
-  /** A new array with the items in random order (Fisher–Yates). */
-  shuffled<T>(items: readonly T[]): T[]
+  /** Puts the items in random order, in place (Fisher–Yates). */
+  shuffle<T>(items: { readonly length: number; [index: number]: T }): void
 }
 
 /**
@@ -37,15 +37,13 @@ export function createRandom(seed: number): Random {
       if (item === undefined) throw new RangeError('cannot pick from an empty list')
       return item
     },
-    shuffled<T>(items: readonly T[]): T[] {
-      const out = [...items]
-      for (let i = out.length - 1; i > 0; i--) {
+    shuffle<T>(items: { readonly length: number; [index: number]: T }): void {
+      for (let i = items.length - 1; i > 0; i--) {
         const j = int(0, i)
-        const a = out[i] as T
-        out[i] = out[j] as T
-        out[j] = a
+        const a = items[i] as T
+        items[i] = items[j] as T
+        items[j] = a
       }
-      return out
     },
   }
 }

@@ -1,4 +1,5 @@
-import { encodeWindows1252 } from './cp1252.js'
+import { utf8WithBom, type Charset } from './charset.js'
+import { windows1252 } from './cp1252.js'
 import type { Random } from './random.js'
 
 /** Which export a batch imitates. */
@@ -17,7 +18,7 @@ export interface Dialect {
   formatPrice(cents: number): string
   /** A date this export's readers must reject: another layout, or a day that does not exist. */
   badDate(date: CalendarDate, random: Random): string
-  encode(text: string): Uint8Array
+  readonly charset: Charset
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
@@ -32,9 +33,6 @@ function formatCents(cents: number, decimal: string, thousands: string): string 
   return `${grouped}${decimal}${pad(cents % 100)}`
 }
 
-const utf8 = new TextEncoder()
-const BOM = Uint8Array.of(0xef, 0xbb, 0xbf)
-
 /** A UTF-8 export with a byte-order mark, `,` and ISO dates, as a web shop or Excel writes it. */
 const standard: Dialect = {
   delimiter: ',',
@@ -48,13 +46,7 @@ const standard: Dialect = {
       `${d.year}-13-${pad(d.day)}`,
       `${d.year}-${pad(d.month)}-${random.int(32, 45)}`,
     ]),
-  encode: (text) => {
-    const body = utf8.encode(text)
-    const bytes = new Uint8Array(BOM.length + body.length)
-    bytes.set(BOM)
-    bytes.set(body, BOM.length)
-    return bytes
-  },
+  charset: utf8WithBom,
 }
 
 /** A Windows-1252 ERP export: `;`, `dd.mm.yyyy`, decimal comma with `.` thousands, no BOM. */
@@ -70,7 +62,7 @@ const erp: Dialect = {
       `${random.int(32, 45)}.${pad(d.month)}.${d.year}`,
       `${pad(d.day)}.13.${d.year}`,
     ]),
-  encode: encodeWindows1252,
+  charset: windows1252,
 }
 
 export const DIALECTS: Readonly<Record<Variant, Dialect>> = { standard, erp }
