@@ -10,11 +10,10 @@
  */
 import { linkSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { DuckDBInstance } from '@duckdb/node-api'
-import { etlRuntimeSql, etlSql } from '@dlc/compiler'
 import nightly, { sales } from '../../examples/datalake/pipeline.js'
 import { glueStartJobRun } from '../../packages/runtime/src/services/glue-start-job-run.js'
 import { localPipeline, openEnvironment } from '../../packages/runtime/src/services/index.js'
+import { rawEtl } from './raw-duckdb.js'
 
 const BATCH_DATE = '2026-11-24'
 
@@ -42,9 +41,10 @@ type Timed = Figures & { readonly phases: Phases }
 
 async function dlc(csv: string, work: string, started: number): Promise<Timed> {
   const readSql = (file: string): string => readFileSync(join('examples/datalake', file), 'utf8')
-  // The job's progress messages mark its phases: "reading ...", "read N rows", "staged ...", "wrote ...".
+  // The job's progress messages mark its phases, each at its first: "reading N files ...", "read N rows", "staged ...".
   const marks = new Map<string, number>()
-  const env = await openEnvironment(join(work, '.dlc'), localPipeline(nightly.build({ readSql })), (event) => marks.set(event.message.split(' ')[0] ?? '', performance.now()))
+  const mark = (word: string): void => void (marks.has(word) || marks.set(word, performance.now()))
+  const env = await openEnvironment(join(work, '.dlc'), localPipeline(nightly.build({ readSql })), (event) => mark(event.message.split(' ')[0] ?? ''))
   const bucket = env.pipeline.zone('raw').bucket
   mkdirSync(join(env.s3.root, bucket, 'raw/sales', BATCH_DATE), { recursive: true })
   linkSync(csv, join(env.s3.root, bucket, 'raw/sales', BATCH_DATE, 'sales.csv'))
@@ -68,20 +68,10 @@ async function dlc(csv: string, work: string, started: number): Promise<Timed> {
 }
 
 async function duckdb(csv: string, work: string, started: number, memoryLimit?: string): Promise<Timed> {
-  const instance = await DuckDBInstance.create(':memory:', memoryLimit === undefined ? {} : { memory_limit: memoryLimit })
-  const connection = await instance.connect()
-  const sqlStarted = performance.now()
-  await connection.run(etlRuntimeSql({ files: [csv], batchDate: BATCH_DATE }) + etlSql(sales.node))
-  const [row = []] = (await connection.runAndReadAll('SELECT rows_read, rows_written, rows_rejected, rows_deduplicated, partitions FROM report')).getRows()
-  const [rowsRead = 0, rowsWritten = 0, rowsRejected = 0, rowsDeduplicated = 0, partitions = 0] = row.map(Number)
-  const writeStarted = performance.now()
-  await connection.run(`COPY clean TO '${join(work, 'clean')}' (FORMAT parquet, COMPRESSION 'snappy', PARTITION_BY (year, month), FILENAME_PATTERN 'part-${BATCH_DATE}-{i}')`)
-  mkdirSync(join(work, 'rejected', `batch_date=${BATCH_DATE}`), { recursive: true })
-  await connection.run(`COPY (SELECT * EXCLUDE (batch_date) FROM rejected) TO '${join(work, 'rejected', `batch_date=${BATCH_DATE}`, `part-${BATCH_DATE}-0.parquet`)}' (FORMAT parquet, COMPRESSION 'snappy')`)
-  const phases = { setup: sqlStarted - started, sql: writeStarted - sqlStarted, write: performance.now() - writeStarted, publish: 0 }
-  connection.closeSync()
-  instance.closeSync()
-  return { rowsRead, rowsWritten, rowsRejected, rowsDeduplicated, partitions, phases: seconds(phases) }
+  const { sqlSeconds, writeSeconds, ...figures } = await rawEtl(sales.node, [csv], BATCH_DATE, work, memoryLimit)
+  // Setup is what is left: starting DuckDB and connecting.
+  const setup = (performance.now() - started) / 1000 - sqlSeconds - writeSeconds
+  return { ...figures, phases: { setup, sql: sqlSeconds, write: writeSeconds, publish: 0 } }
 }
 
 const seconds = (phases: Phases): Phases => ({ setup: phases.setup / 1000, sql: phases.sql / 1000, write: phases.write / 1000, publish: phases.publish / 1000 })
