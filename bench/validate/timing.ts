@@ -107,7 +107,8 @@ export async function timePasses(tool: Validator, subjects: readonly Subject[], 
   return { ...summarise(samples), passes, files: subjects.length, msPerPass: quantile(passTotals, 0.5) / 1000, flagged, crashed }
 }
 
-function summarise(samples: readonly number[]): Timing {
+/** Median, p95 and calls per second of per-call times in µs. */
+export function summarise(samples: readonly number[]): Timing {
   const total = samples.reduce((sum, us) => sum + us, 0)
   return { calls: samples.length, medianUs: quantile(samples, 0.5), p95Us: quantile(samples, 0.95), callsPerSecond: (samples.length * 1e6) / total }
 }

@@ -58,7 +58,7 @@ export const choiceRules: CheckRule = {
   check(_definition, context) {
     const out: Diagnostic[] = []
     for (const state of context.states) {
-      if (state.value['Type'] !== 'Choice') continue
+      if (state.type !== 'Choice') continue
       const choices = state.value['Choices']
       if (!Array.isArray(choices) || choices.length === 0) {
         out.push({
@@ -106,7 +106,7 @@ function checkRule({ rule, at, topLevel }: PendingRule, state: StateInfo, pendin
 
   // A JSONata 'Condition' in a JSONPath state is already reported by the language-fields rule.
   if ('Condition' in rule) return
-  const operators = Object.keys(rule).filter((key) => Object.hasOwn(OPERATORS, key))
+  const operators = state.namesOf(rule).filter((key) => Object.hasOwn(OPERATORS, key))
   const combinators = COMBINATORS.filter((key) => key in rule)
   if ('Variable' in rule) {
     if (operators.length !== 1 || combinators.length > 0) {

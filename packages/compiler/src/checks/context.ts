@@ -15,20 +15,64 @@ export interface Scope {
   readonly states: ReadonlyMap<string, StateInfo>
 }
 
+/**
+ * The field names of the definition's objects, enumerated once per validation for every rule that
+ * walks them: validate() reads a copy made of dictionary-mode objects (see same-shape-copy.ts), on
+ * which every for-in or Object.keys gathers and orders the keys afresh (0.1 to 0.3 µs a state).
+ */
+export class FieldNames {
+  private readonly cache = new Map<JsonRecord, readonly string[]>()
+
+  /** The names a for-in over `object` visits, in its order. */
+  of(object: JsonRecord): readonly string[] {
+    let names = this.cache.get(object)
+    if (names === undefined) {
+      names = namesOf(object)
+      this.cache.set(object, names)
+    }
+    return names
+  }
+}
+
+/**
+ * The names a for-in over `object` visits. Without a prototype that is Object.keys, which reads a
+ * dictionary-mode object about twice as fast.
+ */
+function namesOf(object: JsonRecord): string[] {
+  if (Object.getPrototypeOf(object) === null) return Object.keys(object)
+  const names: string[] = []
+  for (const name in object) names.push(name)
+  return names
+}
+
 /** A state of the definition. Its path and transitions are worked out when a rule first asks. */
 export class StateInfo {
   private pathCache: Path | undefined
   private transitionsCache: Transition[] | undefined
-  /** What rules worked out from the state, by `perState` slot. */
-  private readonly derived: unknown[] = []
+  private namesCache: readonly string[] | undefined
+  /** What rules worked out from the state, by `perState` slot; made when a rule first asks. */
+  private derived: unknown[] | undefined
 
   constructor(
     readonly name: string,
     readonly value: JsonRecord,
+    /** Its `Type` as written, read once for every rule. */
+    readonly type: unknown,
     readonly scope: Scope,
     /** Its own `QueryLanguage`, else the machine's, else JSONPath: nested states do not inherit from their Parallel or Map. */
     readonly language: QueryLanguage,
+    private readonly fieldNames: FieldNames,
   ) {}
+
+  /** The names of the state's fields, in for-in order. */
+  get names(): readonly string[] {
+    return (this.namesCache ??= namesOf(this.value))
+  }
+
+  /** The names of the fields of the state or of an object inside it (a catcher, a choice rule, ...), in for-in order. */
+  namesOf(object: JsonRecord): readonly string[] {
+    return object === this.value ? this.names : this.fieldNames.of(object)
+  }
 
   get path(): Path {
     return (this.pathCache ??= [...this.scope.path, 'States', this.name])
@@ -36,8 +80,9 @@ export class StateInfo {
 
   /** What a rule works out from the state in `slot`, worked out once for all rules (see `perState`). */
   derive<T>(slot: number, find: (state: StateInfo) => T): T {
-    if (!(slot in this.derived)) this.derived[slot] = find(this)
-    return this.derived[slot] as T
+    const derived = (this.derived ??= [])
+    if (!(slot in derived)) derived[slot] = find(this)
+    return derived[slot] as T
   }
 
   /** Every `Next`, `Default`, `Choices[].Next` and `Catch[].Next` of the state. */
@@ -68,9 +113,9 @@ function asLanguage(value: unknown): QueryLanguage | undefined {
 export function buildContext(definition: unknown, type: CheckContext['type'] = 'STANDARD'): CheckContext {
   const root = isRecord(definition) ? definition : {}
   const machineLanguage = asLanguage(root['QueryLanguage']) ?? 'JSONPath'
-  const found: Found = { machineLanguage, scopes: [], states: [] }
+  const found: Found = { machineLanguage, scopes: [], states: [], fieldNames: new FieldNames() }
   visitScope(found, root, [])
-  return { type, ...found }
+  return { type, machineLanguage, scopes: found.scopes, states: found.states }
 }
 
 /** The scopes and states read so far, in document order. */
@@ -78,6 +123,7 @@ interface Found {
   readonly machineLanguage: QueryLanguage
   readonly scopes: Scope[]
   readonly states: StateInfo[]
+  readonly fieldNames: FieldNames
 }
 
 /** Adds a scope and its states, each followed by the scopes nested in it. */
@@ -87,10 +133,10 @@ function visitScope(found: Found, value: JsonRecord, path: Path): void {
   found.scopes.push(scope)
   const stateValues = value['States']
   if (!isRecord(stateValues)) return
-  for (const name in stateValues) {
+  for (const name of namesOf(stateValues)) {
     const state = stateValues[name]
     if (!isRecord(state)) continue
-    const info = new StateInfo(name, state, scope, asLanguage(state['QueryLanguage']) ?? found.machineLanguage)
+    const info = new StateInfo(name, state, state['Type'], scope, asLanguage(state['QueryLanguage']) ?? found.machineLanguage, found.fieldNames)
     byName.set(name, info)
     found.states.push(info)
     visitNestedGraphs(found, info)
@@ -99,14 +145,14 @@ function visitScope(found: Found, value: JsonRecord, path: Path): void {
 
 /** A Parallel's branches and a Map's ItemProcessor (or its older name, Iterator). */
 function visitNestedGraphs(found: Found, state: StateInfo): void {
-  const { value } = state
+  const { value, type } = state
   const branches = value['Branches']
-  if (value['Type'] === 'Parallel' && Array.isArray(branches)) {
+  if (type === 'Parallel' && Array.isArray(branches)) {
     for (let index = 0; index < branches.length; index++) {
       const branch: unknown = branches[index]
       if (isRecord(branch)) visitScope(found, branch, [...state.path, 'Branches', index])
     }
-  } else if (value['Type'] === 'Map') {
+  } else if (type === 'Map') {
     const key = isRecord(value['ItemProcessor']) ? 'ItemProcessor' : 'Iterator'
     const graph = value[key]
     if (isRecord(graph)) visitScope(found, graph, [...state.path, key])
@@ -139,6 +185,6 @@ function transitionsOf(value: JsonRecord): Transition[] {
 
 /** Succeed, Fail and `"End": true` end an execution; a Choice cannot. */
 export function isTerminal(state: StateInfo): boolean {
-  const type = state.value['Type']
+  const type = state.type
   return type === 'Succeed' || type === 'Fail' || (type !== 'Choice' && state.value['End'] === true)
 }

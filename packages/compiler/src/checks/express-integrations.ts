@@ -17,7 +17,7 @@ export const expressIntegrations: CheckRule = {
     const expressScopes = expressChildWorkflows(context)
     const out: Diagnostic[] = []
     for (const state of context.states) {
-      if (state.value['Type'] !== 'Task') continue
+      if (state.type !== 'Task') continue
       const message = unsupported(state.value['Resource'])
       if (message === undefined) continue
       if (context.type !== 'EXPRESS' && !expressScopes.some((prefix) => startsWith(state.path, prefix))) continue
@@ -49,7 +49,7 @@ function expressChildWorkflows(context: CheckContext): Path[] {
 function isExpressDistributedMap(state: StateInfo): boolean {
   const processor = state.value['ItemProcessor']
   const config = isRecord(processor) ? processor['ProcessorConfig'] : undefined
-  return state.value['Type'] === 'Map' && isRecord(config) && config['Mode'] === 'DISTRIBUTED' && config['ExecutionType'] === 'EXPRESS'
+  return state.type === 'Map' && isRecord(config) && config['Mode'] === 'DISTRIBUTED' && config['ExecutionType'] === 'EXPRESS'
 }
 
 function startsWith(path: Path, prefix: Path): boolean {

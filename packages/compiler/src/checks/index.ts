@@ -66,7 +66,9 @@ export const CHECK_RULES: readonly CheckRule[] = [
  */
 export function checkDefinition(definition: unknown, type: CheckContext['type'] = 'STANDARD'): Diagnostic[] {
   const context = buildContext(definition, type)
-  return CHECK_RULES.flatMap((rule) => rule.check(definition, context))
+  const diagnostics: Diagnostic[] = []
+  for (const rule of CHECK_RULES) for (const diagnostic of rule.check(definition, context)) diagnostics.push(diagnostic)
+  return diagnostics
 }
 
 export type { CheckRule } from './rule.js'

@@ -48,27 +48,30 @@ export const intrinsicFunctions: CheckRule = {
     const out: Diagnostic[] = []
     for (const state of context.states) {
       if (state.language !== 'JSONPath') continue
-      for (const { key, value, at } of dynamicFields(state)) {
-        if (typeof value === 'string' && !value.startsWith('$') && looksLikeIntrinsic(value)) checkExpression(state, key, value, at, out)
+      for (const field of dynamicFields(state)) {
+        const { key, value } = field
+        if (typeof value === 'string' && !value.startsWith('$') && looksLikeIntrinsic(value)) checkExpression(state, key, value, field, out)
       }
-      for (const { name, value, at, kind } of pathFields(state)) {
+      for (const field of pathFields(state)) {
+        const { name, value, kind } = field
         if (kind !== 'path-or-intrinsic' || typeof value !== 'string' || value.startsWith('$')) continue
-        if (looksLikeIntrinsic(value)) checkExpression(state, name, value, at, out)
-        else out.push(error(state, at, `The value for the field '${name}' must be a valid JSONPath or a valid intrinsic function call`))
+        if (looksLikeIntrinsic(value)) checkExpression(state, name, value, field, out)
+        else out.push(error(state, field.at, `The value for the field '${name}' must be a valid JSONPath or a valid intrinsic function call`))
       }
     }
     return out
   },
 }
 
-function checkExpression(state: StateInfo, field: string, text: string, at: Path, out: Diagnostic[]): void {
+/** Checks one intrinsic call; `where.at` is its path, spelled out for a diagnostic only. */
+function checkExpression(state: StateInfo, field: string, text: string, where: { readonly at: Path }, out: Diagnostic[]): void {
   const result = parseIntrinsic(text)
   if (!result.ok) {
-    out.push(error(state, at, `The value for the field '${field}' must be a valid intrinsic function call: ${result.message} (at character ${result.index + 1})`))
+    out.push(error(state, where.at, `The value for the field '${field}' must be a valid intrinsic function call: ${result.message} (at character ${result.index + 1})`))
     return
   }
   const report = (message: string, hint?: string): void => {
-    const diagnostic = error(state, at, `The value for the field '${field}' is not a valid intrinsic function call: ${message}`)
+    const diagnostic = error(state, where.at, `The value for the field '${field}' is not a valid intrinsic function call: ${message}`)
     out.push(hint === undefined ? diagnostic : { ...diagnostic, hint })
   }
   visitCall(result.call, 1, report)

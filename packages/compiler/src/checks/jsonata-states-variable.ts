@@ -42,12 +42,12 @@ const statesFieldsOf = perExpression((ast: unknown): string[] => {
 
 function unavailable(field: string, state: StateInfo, at: Path): { message: string; hint: string } | undefined {
   const [first, index, inCatcher] = at
-  const type = state.value['Type']
+  const type = state.type
   if (field === 'input' || field === 'context') return undefined
   if (field === 'result') {
     if ((first === 'Output' || first === 'Assign') && typeof type === 'string' && HAS_RESULT.has(type)) return undefined
     return {
-      message: `$states.result is not available in ${fieldName(at)} of a ${String(type)} state`,
+      message: `$states.result is not available in ${fieldName(at)} of a ${asText(type)} state`,
       hint: "Only the top-level 'Output' and 'Assign' of a Task, Map or Parallel state can read $states.result",
     }
   }
@@ -63,6 +63,15 @@ function unavailable(field: string, state: StateInfo, at: Path): { message: stri
     message: `$states has no field '${field}'`,
     hint: suggestion === undefined ? `$states has ${FIELDS.join(', ')}` : `Did you mean "$states.${suggestion}"?`,
   }
+}
+
+/**
+ * `String(value)` as it reads for JSON values, also for objects without a prototype (what
+ * validate() reads, and what JSON.parse makes of a `"__proto__"` key), on which String() throws.
+ */
+function asText(value: unknown): string {
+  if (Array.isArray(value)) return value.map((item: unknown) => (item === null || item === undefined ? '' : asText(item))).join(',')
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === null ? '[object Object]' : String(value)
 }
 
 function fieldName(at: Path): string {

@@ -21,15 +21,16 @@ export const jsonpathSyntax: CheckRule = {
       if (state.language !== 'JSONPath') continue
       for (const field of pathFields(state)) checkField(state, field, out)
       for (const field of choiceRulePaths(state)) checkField(state, field, out)
-      for (const { key, value, at } of dynamicFields(state)) {
+      for (const field of dynamicFields(state)) {
+        const { key, value } = field
         if (typeof value !== 'string') {
-          out.push(error(state, at, `The value for the field '${key}' must be a STRING that contains a JSONPath or an intrinsic function`))
+          out.push(error(state, field.at, `The value for the field '${key}' must be a STRING that contains a JSONPath or an intrinsic function`))
         } else if (value.startsWith('$')) {
           const problem = pathProblem(value, 'path')
-          if (problem !== undefined) out.push(error(state, at, `The value for the field '${key}' must be a valid JSONPath: ${problem}`))
+          if (problem !== undefined) out.push(error(state, field.at, `The value for the field '${key}' must be a valid JSONPath: ${problem}`))
         } else if (!looksLikeIntrinsic(value)) {
           out.push({
-            ...error(state, at, `The value for the field '${key}' must be a valid JSONPath or a valid intrinsic function call`),
+            ...error(state, field.at, `The value for the field '${key}' must be a valid JSONPath or a valid intrinsic function call`),
             hint: `Start it with '$.' (state input), '$$.' (Context Object) or '$name' (a variable), or remove '.$' from '${key}' to pass the string as is`,
           })
         }
@@ -42,17 +43,17 @@ export const jsonpathSyntax: CheckRule = {
 const NULLABLE = new Set(['InputPath', 'OutputPath', 'ResultPath'])
 
 function checkField(state: StateInfo, field: PathField, out: Diagnostic[]): void {
-  const { value, name, kind, at } = field
+  const { value, name, kind } = field
   if (value === null && NULLABLE.has(name)) return
   if (typeof value !== 'string') {
-    out.push(error(state, at, `The value for the field '${name}' must be a STRING`))
+    out.push(error(state, field.at, `The value for the field '${name}' must be a STRING`))
     return
   }
   if (kind === 'path-or-intrinsic' && !value.startsWith('$')) return
   const problem = pathProblem(value, kind === 'reference' ? 'reference' : 'path')
   if (problem === undefined) return
   const what = kind === 'reference' ? 'ReferencePath' : 'JSONPath'
-  out.push(error(state, at, `The value for the field '${name}' must be a valid ${what}: ${problem}`))
+  out.push(error(state, field.at, `The value for the field '${name}' must be a valid ${what}: ${problem}`))
 }
 
 /** Why a string is not a Path (or Reference Path), or undefined when it is one. */

@@ -48,6 +48,12 @@ const ONLY_IN: Readonly<Record<QueryLanguage, Readonly<Record<string, string>>>>
 
 const OTHER: Readonly<Record<QueryLanguage, QueryLanguage>> = { JSONPath: 'JSONata', JSONata: 'JSONPath' }
 
+/** ONLY_IN as maps: a field name is looked up for every field of every ASL object. */
+const ONLY_IN_MAPS: Readonly<Record<QueryLanguage, ReadonlyMap<string, string>>> = {
+  JSONPath: new Map(Object.entries(ONLY_IN.JSONPath)),
+  JSONata: new Map(Object.entries(ONLY_IN.JSONata)),
+}
+
 /**
  * A state may only use the fields of its effective query language. Checked on the state
  * and on the ASL objects inside it (catchers, choice rules, the Map's reader, batcher and
@@ -65,9 +71,10 @@ export const languageFields: CheckRule = {
 function misplacedFields(value: JsonRecord, state: StateInfo, at: Path, out: Diagnostic[]): void {
   const { language } = state
   const other = OTHER[language]
-  const foreign = ONLY_IN[other]
-  for (const field in value) {
-    if (!Object.hasOwn(foreign, field)) continue
+  const foreign = ONLY_IN_MAPS[other]
+  for (const field of state.namesOf(value)) {
+    const instead = foreign.get(field)
+    if (instead === undefined) continue
     out.push({
       severity: 'ERROR',
       code,
@@ -75,8 +82,8 @@ function misplacedFields(value: JsonRecord, state: StateInfo, at: Path, out: Dia
       location: jsonPointer([...state.path, ...at, field]),
       hint:
         language === 'JSONata'
-          ? `Use ${foreign[field]} with {% %} JSONata expressions instead`
-          : `Use ${foreign[field]} instead, or set "QueryLanguage": "JSONata" on the state`,
+          ? `Use ${instead} with {% %} JSONata expressions instead`
+          : `Use ${instead} instead, or set "QueryLanguage": "JSONata" on the state`,
     })
   }
 }

@@ -36,7 +36,7 @@ export const mapConfig: CheckRule = {
   check(_definition, context) {
     const out: Diagnostic[] = []
     for (const state of context.states) {
-      if (state.value['Type'] === 'Map') checkMap(state, out)
+      if (state.type === 'Map') checkMap(state, out)
     }
     return out
   },
@@ -48,12 +48,12 @@ function checkMap(state: StateInfo, out: Diagnostic[]): void {
     out.push({ severity: 'ERROR', code, message, location: jsonPointer([...state.path, ...at]), ...(hint === undefined ? {} : { hint }) })
   }
   const number = (holder: unknown, at: Path, field: string, fits: Check, wanted: string): void => {
-    if (!isRecord(holder)) return
+    if (!isRecord(holder) || !(field in holder)) return
     const pathField = `${field}Path`
-    if (field in holder && pathField in holder) {
+    if (pathField in holder) {
       report([...at, pathField], `'${field}' and '${pathField}' cannot both be set`, `Keep '${field}' for a fixed value or '${pathField}' to read it from the input`)
     }
-    if (field in holder && !fits(holder[field]) && !isDeferred(holder[field], state)) report([...at, field], `'${field}' must be ${wanted}`)
+    if (!fits(holder[field]) && !isDeferred(holder[field], state)) report([...at, field], `'${field}' must be ${wanted}`)
   }
 
   number(value, [], 'MaxConcurrency', nonNegativeInteger, 'an integer of at least 0 (0 means no limit)')

@@ -17,13 +17,14 @@ export const noDollar: CheckRule = {
     const out: Diagnostic[] = []
     for (const state of context.states) {
       if (state.language !== 'JSONPath') continue
-      for (const { key, value, at } of templateFields(state)) {
+      for (const field of templateFields(state)) {
+        const { key, value } = field
         if (key.endsWith('.$') || typeof value !== 'string' || !looksEvaluated(value)) continue
         out.push({
           severity: 'WARNING',
           code,
           message: `The field '${key}' looks like a JSONPath or an intrinsic function but its name does not end with '.$': it is passed as a plain string`,
-          location: jsonPointer([...state.path, ...at]),
+          location: jsonPointer([...state.path, ...field.at]),
           hint: `Rename it '${key}.$' to evaluate it`,
         })
       }

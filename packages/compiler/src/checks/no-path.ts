@@ -30,9 +30,10 @@ export const noPath: CheckRule = {
 const STATE_ITSELF = (): Path => []
 
 function literalPaths(object: JsonRecord, state: StateInfo, at: () => Path, out: Diagnostic[]): void {
-  for (const name in object) {
+  for (const name of state.namesOf(object)) {
+    if (SKIPPED.has(name) || name.endsWith('Path')) continue
     const value = object[name]
-    if (SKIPPED.has(name) || name.endsWith('Path') || typeof value !== 'string' || !looksLikePath(value)) continue
+    if (typeof value !== 'string' || !looksLikePath(value)) continue
     out.push({
       severity: 'WARNING',
       code,

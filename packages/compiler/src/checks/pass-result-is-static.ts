@@ -15,7 +15,7 @@ export const passResultIsStatic: CheckRule = {
   check(_definition, context) {
     const out: Diagnostic[] = []
     for (const state of context.states) {
-      if (state.language !== 'JSONPath' || state.value['Type'] !== 'Pass' || !('Result' in state.value)) continue
+      if (state.language !== 'JSONPath' || state.type !== 'Pass' || !('Result' in state.value)) continue
       const result = state.value['Result']
       const warn = (at: readonly (string | number)[], what: string): void => {
         out.push({

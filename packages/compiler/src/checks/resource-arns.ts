@@ -1,6 +1,7 @@
 import { jsonPointer, type Diagnostic } from '../diagnostics.js'
 import { isRecord, type Path } from './context.js'
 import type { CheckRule } from './rule.js'
+import { memoByText } from './syntax/memo.js'
 import { hasPlaceholder } from './values.js'
 
 const code = 'SCHEMA_VALIDATION_FAILED'
@@ -39,14 +40,14 @@ export const resourceArns: CheckRule = {
     }
     for (const state of context.states) {
       const resource = state.value['Resource']
-      if (state.value['Type'] === 'Task' && 'Resource' in state.value && !isTaskResource(resource)) {
+      if (state.type === 'Task' && 'Resource' in state.value && !isTaskResource(resource)) {
         report(
           [...state.path, 'Resource'],
           'Value is not a valid resource ARN',
           'Use an integration such as "arn:aws:states:::lambda:invoke", a Lambda function ARN or an activity ARN',
         )
       }
-      if (state.value['Type'] !== 'Map') continue
+      if (state.type !== 'Map') continue
       for (const [key, actions] of Object.entries(ITEM_RESOURCES)) {
         const holder = state.value[key]
         if (!isRecord(holder) || !('Resource' in holder)) continue
@@ -66,6 +67,8 @@ export const resourceArns: CheckRule = {
 }
 
 function isTaskResource(value: unknown): boolean {
-  if (typeof value !== 'string') return false
-  return hasPlaceholder(value) || INTEGRATION.test(value) || ACTIVITY.test(value) || LAMBDA.test(value)
+  return typeof value === 'string' && isTaskArn(value)
 }
+
+/** The same few ARNs recur across states and machines; each is matched against the patterns once. */
+const isTaskArn = memoByText((text: string): boolean => hasPlaceholder(text) || INTEGRATION.test(text) || ACTIVITY.test(text) || LAMBDA.test(text))

@@ -25,8 +25,8 @@ export const timeouts: CheckRule = {
       if (!isSeconds(value) && !hasPlaceholder(value)) push(['TimeoutSeconds'], `'TimeoutSeconds' must be an integer from 1 to ${MAX_SECONDS}`)
     }
     for (const state of context.states) {
-      if (state.value['Type'] !== 'Task') continue
-      for (const field of ['TimeoutSeconds', 'HeartbeatSeconds']) checkField(state, field, push)
+      if (state.type !== 'Task') continue
+      for (const [field, pathField] of TIMEOUT_FIELDS) checkField(state, field, pathField, push)
       const { TimeoutSeconds: timeout, HeartbeatSeconds: heartbeat } = state.value
       if (isSeconds(timeout) && isSeconds(heartbeat) && heartbeat >= timeout) {
         push(
@@ -40,8 +40,13 @@ export const timeouts: CheckRule = {
   },
 }
 
-function checkField(state: StateInfo, field: string, push: (at: Path, message: string, hint?: string) => void): void {
-  const pathField = `${field}Path`
+/** Each field with its `...Path` form, spelled out once: a name built per call is a new string for every lookup. */
+const TIMEOUT_FIELDS = [
+  ['TimeoutSeconds', 'TimeoutSecondsPath'],
+  ['HeartbeatSeconds', 'HeartbeatSecondsPath'],
+] as const
+
+function checkField(state: StateInfo, field: string, pathField: string, push: (at: Path, message: string, hint?: string) => void): void {
   const { value } = state
   if (field in value && pathField in value) {
     push([...state.path, pathField], `A Task cannot have both '${field}' and '${pathField}'`, `Keep one: '${field}' for a fixed value, '${pathField}' to read it from the input`)

@@ -21,7 +21,7 @@ export const waitDuration: CheckRule = {
   check(_definition, context) {
     const out: Diagnostic[] = []
     for (const state of context.states) {
-      if (state.value['Type'] !== 'Wait') continue
+      if (state.type !== 'Wait') continue
       const report = (field: string | undefined, message: string, hint?: string): void => {
         out.push({
           severity: 'ERROR',

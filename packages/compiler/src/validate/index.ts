@@ -1,6 +1,7 @@
 import { checkDefinition } from '../checks/index.js'
 import type { Diagnostic } from '../diagnostics.js'
 import { schemaFindings, type SchemaFinding } from '../schema/index.js'
+import { sameShapeCopy } from './same-shape-copy.js'
 
 export interface ValidateOptions {
   /** The state machine's type: EXPRESS machines cannot use `.sync`, `.waitForTaskToken` or activities. */
@@ -24,7 +25,7 @@ export interface ValidationResult {
 export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const parsed = typeof input === 'string' ? parseDefinition(input) : { definition: input }
   if ('error' in parsed) return { ok: false, diagnostics: [parsed.error] }
-  const { definition } = parsed
+  const definition = readableCopy(parsed.definition)
   const rules = guarded(() => checkDefinition(definition, options.type ?? 'STANDARD'))
   const schema = guarded(() => schemaFindings(definition))
   const fromSchema = schema.ok ? schema.value.filter((finding) => !rules.ok || !rules.value.some((d) => covers(d, finding))).map((f) => f.diagnostic) : [schema.error]
@@ -45,6 +46,15 @@ function covers(rule: Diagnostic, finding: SchemaFinding): boolean {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** What the schema and the rules read: the definition's same-shape copy, or the definition itself if it cannot be copied. */
+function readableCopy(definition: unknown): unknown {
+  try {
+    return sameShapeCopy(definition)
+  } catch {
+    return definition
+  }
 }
 
 /** The definition in a JSON text; text that is not JSON is AWS's INVALID_JSON_DESCRIPTION. */

@@ -4,12 +4,26 @@ import { perState } from './memo.js'
 /** How a JSONPath state field is read: a Path, a Reference Path, or (ErrorPath, CausePath) either of those or an intrinsic call. */
 export type PathFieldKind = 'path' | 'reference' | 'path-or-intrinsic'
 
-export interface PathField {
-  readonly value: unknown
+/**
+ * Where a field's object is, relative to the state: a path, or a function that spells it out (a
+ * choice rule's, kept as a link to its parent rule). Either way a field's own path is only made
+ * when a rule reports it.
+ */
+type Holder = Path | (() => Path)
+
+/** A field of an ASL object (the state, a catcher, a choice rule, ...) read as a path. */
+export class PathField {
+  constructor(
+    readonly value: unknown,
+    readonly name: string,
+    readonly kind: PathFieldKind,
+    private readonly holder: Holder,
+  ) {}
+
   /** Relative to the state. */
-  readonly at: Path
-  readonly name: string
-  readonly kind: PathFieldKind
+  get at(): Path {
+    return [...(typeof this.holder === 'function' ? this.holder() : this.holder), this.name]
+  }
 }
 
 /**
@@ -22,9 +36,11 @@ function kindOf(name: string): PathFieldKind {
   return 'path'
 }
 
+const STATE_ITSELF: Path = []
+
 /** The ASL objects of a state whose `...Path` fields are paths: the state, its catchers, the Map's reader config and batcher. */
 function aslObjects(state: StateInfo): [Record<string, unknown>, Path][] {
-  const out: [Record<string, unknown>, Path][] = [[state.value, []]]
+  const out: [Record<string, unknown>, Path][] = [[state.value, STATE_ITSELF]]
   const catchers = state.value['Catch']
   if (Array.isArray(catchers)) catchers.forEach((item: unknown, index) => isRecord(item) && out.push([item, ['Catch', index]]))
   const reader = state.value['ItemReader']
@@ -41,8 +57,8 @@ function aslObjects(state: StateInfo): [Record<string, unknown>, Path][] {
 export const pathFields = perState((state: StateInfo): readonly PathField[] => {
   const out: PathField[] = []
   for (const [object, at] of aslObjects(state)) {
-    for (const name in object) {
-      if (name.endsWith('Path')) out.push({ value: object[name], at: [...at, name], name, kind: kindOf(name) })
+    for (const name of state.namesOf(object)) {
+      if (name.endsWith('Path')) out.push(new PathField(object[name], name, kindOf(name), at))
     }
   }
   return out
@@ -52,8 +68,8 @@ export const pathFields = perState((state: StateInfo): readonly PathField[] => {
 export function choiceRulePaths(state: StateInfo): PathField[] {
   const out: PathField[] = []
   forEachChoiceRule(state, (rule, at) => {
-    for (const name in rule) {
-      if (name === 'Variable' || name.endsWith('Path')) out.push({ value: rule[name], at: [...at(), name], name, kind: 'path' })
+    for (const name of state.namesOf(rule)) {
+      if (name === 'Variable' || name.endsWith('Path')) out.push(new PathField(rule[name], name, 'path', at))
     }
   })
   return out
@@ -79,7 +95,7 @@ function pathOf(entry: RuleEntry): Path {
  */
 export function forEachChoiceRule(state: StateInfo, visit: (rule: JsonRecord, at: () => Path) => void): void {
   const choices = state.value['Choices']
-  if (state.value['Type'] !== 'Choice' || !Array.isArray(choices)) return
+  if (state.type !== 'Choice' || !Array.isArray(choices)) return
   const stack: RuleEntry[] = choices.map((rule: unknown, index): RuleEntry => ({ rule, parent: undefined, segments: ['Choices', index] })).reverse()
   for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
     const { rule } = entry
@@ -99,25 +115,25 @@ export function forEachChoiceRule(state: StateInfo, visit: (rule: JsonRecord, at
 const TEMPLATE_FIELDS = ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Credentials'] as const
 
 /**
- * The payload templates of a JSONPath state, where `.$` fields are evaluated: Parameters,
- * ResultSelector, ItemSelector, Assign and Credentials, the Map reader's and writer's
- * Parameters, and the Assign of catchers and choice rules.
+ * Visits the payload templates of a JSONPath state, where `.$` fields are evaluated: Parameters,
+ * ResultSelector, ItemSelector, Assign and Credentials, the Map reader's and writer's Parameters,
+ * and the Assign of catchers and choice rules.
  */
-export function payloadTemplates(state: StateInfo): [unknown, Path][] {
-  const out: [unknown, Path][] = []
-  for (const field of TEMPLATE_FIELDS) if (field in state.value) out.push([state.value[field], [field]])
+function forEachPayloadTemplate(state: StateInfo, visit: (template: unknown, at: Path) => void): void {
+  const { value } = state
+  for (const field of TEMPLATE_FIELDS) if (field in value) visit(value[field], [field])
   for (const holder of ['ItemReader', 'ResultWriter']) {
-    const value = state.value[holder]
-    if (isRecord(value) && 'Parameters' in value) out.push([value['Parameters'], [holder, 'Parameters']])
+    const object = value[holder]
+    if (isRecord(object) && 'Parameters' in object) visit(object['Parameters'], [holder, 'Parameters'])
   }
   for (const list of ['Catch', 'Choices']) {
-    const items = state.value[list]
+    const items = value[list]
     if (!Array.isArray(items)) continue
-    items.forEach((item: unknown, index) => {
-      if (isRecord(item) && 'Assign' in item) out.push([item['Assign'], [list, index, 'Assign']])
-    })
+    for (let index = 0; index < items.length; index++) {
+      const item: unknown = items[index]
+      if (isRecord(item) && 'Assign' in item) visit(item['Assign'], [list, index, 'Assign'])
+    }
   }
-  return out
 }
 
 /** Visits every object field of a template, however deeply nested in objects and arrays. */
@@ -136,21 +152,46 @@ export function forEachTemplateField(value: unknown, at: Path, visit: (key: stri
 }
 
 /** A payload-template field; a `.$` one is read as a path or an intrinsic call. */
-export interface DynamicField {
-  readonly key: string
-  readonly value: unknown
+export class TemplateField {
+  constructor(
+    readonly key: string,
+    readonly value: unknown,
+    /** Where the object holding it is, relative to the state. */
+    private readonly holder: Path,
+  ) {}
+
   /** Relative to the state. */
-  readonly at: Path
+  get at(): Path {
+    return [...this.holder, this.key]
+  }
 }
 
-/** Every field of the state's payload templates, however deeply nested, in document order. */
-export const templateFields = perState((state: StateInfo): readonly DynamicField[] => {
-  const out: DynamicField[] = []
-  for (const [template, at] of payloadTemplates(state)) {
-    forEachTemplateField(template, at, (key, value, fieldAt) => out.push({ key, value, at: fieldAt }))
-  }
+/**
+ * The fields of the state's payload templates that a rule reads, however deeply nested, in
+ * document order: every `.$` field and every string. (An object or array value is walked, not
+ * listed; a number, boolean or null is neither evaluated nor looks like a path.)
+ */
+export const templateFields = perState((state: StateInfo): readonly TemplateField[] => {
+  const out: TemplateField[] = []
+  forEachPayloadTemplate(state, (template, at) => collectTemplateFields(template, at, out))
   return out
 })
 
+function collectTemplateFields(value: unknown, at: Path, out: TemplateField[]): void {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index]
+      if (typeof item === 'object' && item !== null) collectTemplateFields(item, [...at, index], out)
+    }
+    return
+  }
+  if (!isRecord(value)) return
+  for (const key in value) {
+    const field = value[key]
+    if (typeof field === 'string' || key.endsWith('.$')) out.push(new TemplateField(key, field, at))
+    if (typeof field === 'object' && field !== null) collectTemplateFields(field, [...at, key], out)
+  }
+}
+
 /** Every field whose name ends in `.$` in the state's payload templates. */
-export const dynamicFields = perState((state: StateInfo): readonly DynamicField[] => templateFields(state).filter(({ key }) => key.endsWith('.$')))
+export const dynamicFields = perState((state: StateInfo): readonly TemplateField[] => templateFields(state).filter(({ key }) => key.endsWith('.$')))

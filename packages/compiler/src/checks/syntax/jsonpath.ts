@@ -254,6 +254,7 @@ class PathReader {
  * @example looksLikePath('$.orderId') // true
  */
 export function looksLikePath(text: string): boolean {
-  if (!/^\$\$?($|[.[])/.test(text)) return false
+  // Most strings tested are state names, ARNs and types: the first character settles them.
+  if (text.charCodeAt(0) !== 36 || !/^\$\$?($|[.[])/.test(text)) return false
   return parsePath(text).ok
 }
