@@ -3,7 +3,7 @@ import type { Path, StateInfo } from './context.js'
 import type { CheckRule } from './rule.js'
 import { choiceRulePaths, dynamicFields, pathFields, type PathField } from './syntax/fields.js'
 import { looksLikeIntrinsic } from './syntax/intrinsic.js'
-import { isReferencePath, parsePath } from './syntax/jsonpath.js'
+import { isPlainPath, isReferencePath, parsePath } from './syntax/jsonpath.js'
 
 const code = 'SCHEMA_VALIDATION_FAILED'
 
@@ -58,6 +58,7 @@ function checkField(state: StateInfo, field: PathField, out: Diagnostic[]): void
 
 /** Why a string is not a Path (or Reference Path), or undefined when it is one. */
 function pathProblem(text: string, kind: 'path' | 'reference'): string | undefined {
+  if (isPlainPath(text)) return undefined
   const result = parsePath(text)
   if (!result.ok) return `${result.message} (at character ${result.index + 1} of '${text}')`
   if (kind === 'reference' && !isReferencePath(result.path)) {

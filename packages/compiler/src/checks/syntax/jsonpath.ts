@@ -60,6 +60,19 @@ export const parsePath = memoByText((text: string): PathResult => {
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*/
 
+/** `$` or `$$` followed by plain `.name` steps, as most paths are: what the reader makes of them is known without it. */
+const PLAIN_PATH = /^\$\$?(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/
+
+/**
+ * Whether a text is a plain path such as `$.order.id` or `$$.Execution.Id`: a Path and a
+ * Reference Path, told without reading it (or looking it up in the parser's cache).
+ *
+ * @example isPlainPath('$.order.id') // true; isPlainPath('$.items[0]') // false, though it is a Path
+ */
+export function isPlainPath(text: string): boolean {
+  return PLAIN_PATH.test(text)
+}
+
 class PathReader {
   private at = 0
   private readonly segments: SegmentKind[] = []
@@ -256,5 +269,5 @@ class PathReader {
 export function looksLikePath(text: string): boolean {
   // Most strings tested are state names, ARNs and types: the first character settles them.
   if (text.charCodeAt(0) !== 36 || !/^\$\$?($|[.[])/.test(text)) return false
-  return parsePath(text).ok
+  return isPlainPath(text) || parsePath(text).ok
 }
