@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildContext } from '../src/checks/context.js'
@@ -13,7 +14,7 @@ import { noPath } from '../src/checks/no-path.js'
 import { passResultIsStatic } from '../src/checks/pass-result-is-static.js'
 import type { CheckRule } from '../src/checks/rule.js'
 import { parseIntrinsic } from '../src/checks/syntax/intrinsic.js'
-import { isReferencePath, parsePath } from '../src/checks/syntax/jsonpath.js'
+import { isPlainPath, isReferencePath, parsePath } from '../src/checks/syntax/jsonpath.js'
 import type { Diagnostic } from '../src/diagnostics.js'
 
 /** The expression rules, by the name of their file and of their fixture folder. */
@@ -95,6 +96,21 @@ describe('JSONPath reader', () => {
 
   it.each(['', 'a.b', '$.', '$.a[', '$.a[0', "$.a['x]", '$.a b', '$.a.[?(@.x > 1]', '$.f(x)'])('rejects %j', (text) => {
     expect(parsePath(text).ok).toBe(false)
+  })
+
+  it('agrees that a plain path (read without it) is a Reference Path', () => {
+    const pathLike = fc.array(fc.constantFrom('$', '.', 'a', 'Z', '_', '0', '9', '[', ']', ' ', '\\', '-', '*', '(', ')', "'"), { maxLength: 12 })
+    fc.assert(
+      fc.property(pathLike, (characters) => {
+        const text = `$${characters.join('')}`
+        if (!isPlainPath(text)) return
+        const result = parsePath(text)
+        expect(result.ok && isReferencePath(result.path)).toBe(true)
+      }),
+      { numRuns: 20_000 },
+    )
+    expect(['$', '$$', '$.a', '$$.Execution.Id', '$.a_1.B2'].every(isPlainPath)).toBe(true)
+    expect(['$.', '$..a', '$.a[0]', '$a', '$.1a', '$.a b', '$.a-b'].some(isPlainPath)).toBe(false)
   })
 })
 
