@@ -1,4 +1,4 @@
-import { S3Error } from '../s3/index.js'
+import { S3Error, type HeadObjectOutput } from '../s3/index.js'
 import { StatesError } from '../interpreter/index.js'
 
 /**
@@ -20,4 +20,9 @@ export function stringParameter(input: unknown, name: string, action: string): s
   const value = (input as Record<string, unknown> | null)?.[name]
   if (typeof value !== 'string' || value === '') throw new StatesError('S3.InvalidArgumentException', `${action} needs the parameter ${name}, a non-empty string`)
   return value
+}
+
+/** An object's metadata as GetObject and HeadObject answer it through the SDK integration. */
+export function objectMetadata(object: HeadObjectOutput): { ContentLength: number; ContentType: string; ETag: string; LastModified: string } {
+  return { ContentLength: object.ContentLength, ContentType: 'application/octet-stream', ETag: object.ETag, LastModified: object.LastModified.toISOString() }
 }

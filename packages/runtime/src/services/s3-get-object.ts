@@ -1,4 +1,4 @@
-import { asSdkIntegration, stringParameter } from './s3-errors.js'
+import { asSdkIntegration, objectMetadata, stringParameter } from './s3-errors.js'
 import type { LocalService } from './service.js'
 
 /**
@@ -11,12 +11,6 @@ export const s3GetObject: LocalService = {
   create: (env) => (input) =>
     asSdkIntegration(async () => {
       const object = await env.s3.getObject({ Bucket: stringParameter(input, 'Bucket', 'GetObject'), Key: stringParameter(input, 'Key', 'GetObject') })
-      return {
-        Body: Buffer.from(object.Body).toString('utf8'),
-        ContentLength: object.ContentLength,
-        ContentType: 'application/octet-stream',
-        ETag: object.ETag,
-        LastModified: object.LastModified.toISOString(),
-      }
+      return { Body: Buffer.from(object.Body).toString('utf8'), ...objectMetadata(object) }
     }),
 }

@@ -1,4 +1,4 @@
-import { asSdkIntegration, stringParameter } from './s3-errors.js'
+import { asSdkIntegration, objectMetadata, stringParameter } from './s3-errors.js'
 import type { LocalService } from './service.js'
 
 /** `aws-sdk:s3:headObject` on the local S3 folder: the object's metadata, without its body. */
@@ -8,13 +8,6 @@ export const s3HeadObject: LocalService = {
   create: (env) => (input) =>
     asSdkIntegration(async () => {
       const object = await env.s3.headObject({ Bucket: stringParameter(input, 'Bucket', 'HeadObject'), Key: stringParameter(input, 'Key', 'HeadObject') })
-      return {
-        AcceptRanges: 'bytes',
-        ContentLength: object.ContentLength,
-        ContentType: 'application/octet-stream',
-        ETag: object.ETag,
-        LastModified: object.LastModified.toISOString(),
-        ServerSideEncryption: 'AES256',
-      }
+      return { AcceptRanges: 'bytes', ...objectMetadata(object), ServerSideEncryption: 'AES256' }
     }),
 }
