@@ -16,30 +16,66 @@ const NOT_EVALUATED = new Set(['Type', 'Comment', 'Next', 'End', 'Default', 'Que
 /** Every string of a JSONata state that opens with `{%`, in Arguments, Output, Assign, Condition, Items, timeouts and the rest. */
 export const jsonataStrings = perState((state: StateInfo): readonly JsonataString[] => {
   const out: JsonataString[] = []
-  collectJsonataStrings(state.value, [], out)
+  collectJsonataStrings(state.value, fieldPaths.root(), out)
   return out
 })
 
-/** One path, extended and shortened in place: copied only for the strings that are found. */
-function collectJsonataStrings(value: unknown, at: (string | number)[], out: JsonataString[]): void {
+function collectJsonataStrings(value: unknown, at: FieldPath, out: JsonataString[]): void {
   if (typeof value === 'string') {
-    if (value.startsWith('{%')) out.push({ text: value, at: [...at], parsed: isTerminated(value) ? parseJsonata(value) : undefined })
+    if (value.startsWith('{%')) out.push({ text: value, at: at.path, parsed: isTerminated(value) ? parseJsonata(value) : undefined })
   } else if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) {
-      at.push(index)
-      collectJsonataStrings(value[index], at, out)
-      at.pop()
-    }
+    for (let index = 0; index < value.length; index++) collectJsonataStrings(value[index], at.child(index), out)
   } else if (isRecord(value)) {
-    const structural = isAslObject(at)
+    const structural = isAslObject(at.path)
     for (const key in value) {
       if (structural && NOT_EVALUATED.has(key)) continue
-      at.push(key)
-      collectJsonataStrings(value[key], at, out)
-      at.pop()
+      collectJsonataStrings(value[key], at.child(key), out)
     }
   }
 }
+
+/**
+ * Paths inside a state, each made once and shared by every string found at it: the same field
+ * of thousands of states is one array, not one per string (at 10,000 states those copies were
+ * ~24,000 arrays kept for the whole validation, copied by every scavenge). Bounded like the
+ * parse cache, so a long-lived process does not keep every path it ever saw.
+ */
+class FieldPath {
+  private readonly children = new Map<string | number, FieldPath>()
+
+  constructor(
+    readonly path: Path,
+    private readonly paths: FieldPaths,
+  ) {}
+
+  child(key: string | number): FieldPath {
+    let child = this.children.get(key)
+    if (child === undefined) {
+      child = new FieldPath([...this.path, key], this.paths)
+      this.children.set(key, child)
+      this.paths.size++
+    }
+    return child
+  }
+}
+
+class FieldPaths {
+  size = 0
+  private top = new FieldPath([], this)
+
+  constructor(private readonly limit: number) {}
+
+  /** The empty path; every path made so far is forgotten once there are more than `limit`. */
+  root(): FieldPath {
+    if (this.size > this.limit) {
+      this.size = 0
+      this.top = new FieldPath([], this)
+    }
+    return this.top
+  }
+}
+
+const fieldPaths = new FieldPaths(10_000)
 
 /**
  * Visits every closed `{% %}` expression of the machine's JSONata states with its parse: the
