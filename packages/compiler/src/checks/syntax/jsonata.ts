@@ -22,7 +22,7 @@ export const jsonataStrings = perState((state: StateInfo): readonly JsonataStrin
 
 function collectJsonataStrings(value: unknown, at: FieldPath, out: JsonataString[]): void {
   if (typeof value === 'string') {
-    if (value.startsWith('{%')) out.push({ text: value, at: at.path, parsed: isTerminated(value) ? parseJsonata(value) : undefined })
+    if (value.startsWith('{%')) out.push(at.string(value))
   } else if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) collectJsonataStrings(value[index], at.child(index), out)
   } else if (isRecord(value)) {
@@ -35,13 +35,15 @@ function collectJsonataStrings(value: unknown, at: FieldPath, out: JsonataString
 }
 
 /**
- * Paths inside a state, each made once and shared by every string found at it: the same field
- * of thousands of states is one array, not one per string (at 10,000 states those copies were
- * ~24,000 arrays kept for the whole validation, copied by every scavenge). Bounded like the
- * parse cache, so a long-lived process does not keep every path it ever saw.
+ * Paths inside a state, each made once and shared by every string found at it, and with it the
+ * record of each string seen there: the same field of thousands of states is one array and a
+ * few records, not one of each per string (at 10,000 states those copies were ~24,000 arrays and
+ * records kept for the whole validation, copied by every scavenge). Bounded like the parse cache,
+ * so a long-lived process does not keep every path it ever saw.
  */
 class FieldPath {
   private readonly children = new Map<string | number, FieldPath>()
+  private readonly strings = new Map<string, JsonataString>()
 
   constructor(
     readonly path: Path,
@@ -56,6 +58,17 @@ class FieldPath {
       this.paths.size++
     }
     return child
+  }
+
+  /** The record of a `{%` string found at this path. */
+  string(text: string): JsonataString {
+    let found = this.strings.get(text)
+    if (found === undefined) {
+      found = { text, at: this.path, parsed: isTerminated(text) ? parseJsonata(text) : undefined }
+      this.strings.set(text, found)
+      this.paths.size++
+    }
+    return found
   }
 }
 
