@@ -14,6 +14,7 @@ import { applyPlan, commitPlan, createStaging, recoverStaging } from '../../src/
 import { checkAccounting } from '../../src/services/glue/script.js'
 import type { LocalEnvironment } from '../../src/services/index.js'
 import { exampleEnvironment, taskCall } from './lake-fixture.js'
+import { records } from '../../../compiler/test/glue/csv-records.js'
 
 const SYNC = 'arn:aws:states:::glue:startJobRun.sync'
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url))
@@ -87,29 +88,6 @@ function snapshot(folder: string): Record<string, string> {
     files[path.slice(folder.length + 1)] = createHash('md5').update(readFileSync(path)).digest('hex')
   }
   return files
-}
-
-/** RFC 4180 records of a decoded CSV text. */
-function records(text: string, delimiter: string): string[][] {
-  const out: string[][] = []
-  let record: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (field += '"'), (i += 1)
-      else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === delimiter) record.push(field), (field = '')
-    else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1
-      record.push(field), out.push(record), (record = []), (field = '')
-    } else field += char
-  }
-  if (field !== '' || record.length > 0) record.push(field), out.push(record)
-  return out
 }
 
 /** Ragged records that only end in one extra delimiter keep their fields; DuckDB reads them, and the ETL keeps them (see examples/datalake/test/etl.test.ts). */
